@@ -1,0 +1,16 @@
+package org.advocacy.engine;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class CampaignEngineApplication {
+    public static void main(String[] args) {
+        // Axon's update checker would call home at every start; this machine's network is closed.
+        if (System.getProperty("axoniq.update-checker.disabled") == null
+                && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        SpringApplication.run(CampaignEngineApplication.class, args);
+    }
+}

@@ -1,0 +1,167 @@
+package org.advocacy.engine.campaign;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.advocacy.engine.campaign.CampaignCommand.CancelTask;
+import org.advocacy.engine.campaign.CampaignCommand.ClaimTask;
+import org.advocacy.engine.campaign.CampaignCommand.CloseCampaign;
+import org.advocacy.engine.campaign.CampaignCommand.CompleteStep;
+import org.advocacy.engine.campaign.CampaignCommand.DecideVote;
+import org.advocacy.engine.campaign.CampaignCommand.LaunchCampaign;
+import org.advocacy.engine.campaign.CampaignCommand.OpenTask;
+import org.advocacy.engine.campaign.CampaignCommand.RaiseEscalation;
+import org.advocacy.engine.campaign.CampaignCommand.RecordOutcome;
+import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
+import org.advocacy.engine.campaign.CampaignEvent.CampaignLaunched;
+import org.advocacy.engine.campaign.CampaignEvent.EscalationRaised;
+import org.advocacy.engine.campaign.CampaignEvent.OutcomeRecorded;
+import org.advocacy.engine.campaign.CampaignEvent.StepCompleted;
+import org.advocacy.engine.campaign.CampaignEvent.TaskCancelled;
+import org.advocacy.engine.campaign.CampaignEvent.TaskClaimed;
+import org.advocacy.engine.campaign.CampaignEvent.TaskOpened;
+import org.advocacy.engine.campaign.CampaignEvent.VoteRecorded;
+import org.advocacy.engine.votes.VoteRule;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A campaign: validates each command against where the campaign stands, then records it as an
+ * event. State changes only in the event-sourcing handler, through {@link CampaignProgress}.
+ */
+public class Campaign {
+
+    @AggregateIdentifier
+    private String campaignId;
+    private CampaignProgress progress;
+    private StepCompleted votePending;
+
+    protected Campaign() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Campaign(LaunchCampaign command) {
+        if (command.title() == null || command.title().isBlank()) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.INVALID, "a campaign needs a title");
+        }
+        apply(new CampaignLaunched(command.campaignId(), command.template(), command.title().strip(),
+                command.fields(), command.origin()));
+    }
+
+    @CommandHandler
+    public void handle(OpenTask command) {
+        refuseWhenClosed();
+        if (progress.activeTask(command.taskId()) != null) {
+            return;
+        }
+        apply(new TaskOpened(campaignId, command.taskId(), command.taskKey(), command.name(), command.forum(),
+                command.role(), command.due()));
+    }
+
+    @CommandHandler
+    public void handle(ClaimTask command) {
+        ActiveTask task = activeTask(command.taskId());
+        if (command.user().equals(task.assignee())) {
+            return;
+        }
+        refuseWhenClaimedByAnother(task, command.user());
+        apply(new TaskClaimed(campaignId, task.id(), task.key(), command.user()));
+    }
+
+    @CommandHandler
+    public void handle(CompleteStep command) {
+        ActiveTask task = activeTask(command.taskId());
+        refuseWhenClaimedByAnother(task, command.user());
+        if (command.vote() != null && VoteRule.named(command.vote().rule()).isEmpty()) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.INVALID, "no vote rule is named " + command.vote().rule());
+        }
+        apply(new StepCompleted(campaignId, task.id(), task.key(), task.forum(), command.fields(), command.vote()));
+    }
+
+    @CommandHandler
+    public void handle(DecideVote command) {
+        if (votePending == null) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.NO_VOTE_TO_DECIDE,
+                    "campaign " + campaignId + " has no vote awaiting its outcome");
+        }
+        VoteRule rule = VoteRule.named(votePending.vote().rule()).orElseThrow();
+        Map<String, Object> vote = new LinkedHashMap<>();
+        votePending.fields().forEach((key, value) -> {
+            if (rule.acceptedKeys().contains(key)) {
+                vote.put(key, value);
+            }
+        });
+        apply(new VoteRecorded(campaignId, votePending.taskId(), votePending.taskKey(),
+                votePending.vote().outcomeKey(), rule.name(), vote, command.outcome()));
+    }
+
+    @CommandHandler
+    public void handle(RecordOutcome command) {
+        refuseWhenClosed();
+        apply(new OutcomeRecorded(campaignId, command.outcomeKey(), command.outcome(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RaiseEscalation command) {
+        refuseWhenClosed();
+        apply(new EscalationRaised(campaignId, command.escalationId(), command.name()));
+    }
+
+    @CommandHandler
+    public void handle(CancelTask command) {
+        ActiveTask task = progress.activeTask(command.taskId());
+        if (task != null) {
+            apply(new TaskCancelled(campaignId, task.id(), task.key(), command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(CloseCampaign command) {
+        if (progress.status() == CampaignStatus.ACTIVE) {
+            apply(new CampaignClosed(campaignId, progress.outcomes()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CampaignEvent event, @SequenceNumber Long sequence, @Timestamp Instant occurredAt) {
+        if (event instanceof CampaignLaunched launched) {
+            campaignId = launched.campaignId();
+            progress = new CampaignProgress();
+        }
+        progress.apply(event, sequence, occurredAt);
+        if (event instanceof StepCompleted completed) {
+            votePending = completed.vote() == null ? null : completed;
+        } else if (event instanceof VoteRecorded) {
+            votePending = null;
+        }
+    }
+
+    private ActiveTask activeTask(String taskId) {
+        refuseWhenClosed();
+        ActiveTask task = progress.activeTask(taskId);
+        if (task == null) {
+            throw CampaignRefusal.taskNotActive(campaignId, taskId);
+        }
+        return task;
+    }
+
+    private void refuseWhenClaimedByAnother(ActiveTask task, String user) {
+        if (task.assignee() != null && !task.assignee().equals(user)) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.CLAIMED_BY_ANOTHER,
+                    "task " + task.key() + " is claimed by " + task.assignee());
+        }
+    }
+
+    private void refuseWhenClosed() {
+        if (progress.status() == CampaignStatus.CLOSED) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.CAMPAIGN_CLOSED, "campaign " + campaignId + " is closed");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.advocacy.engine.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.advocacy.engine.campaign.CampaignEvent.VoteCast;
+import org.advocacy.engine.votes.Outcome;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** What may be asked of a campaign. Each command records one step or refuses it. */
+public sealed interface CampaignCommand {
+
+    String campaignId();
+
+    record LaunchCampaign(String campaignId, String template, String title, Map<String, Object> fields,
+                          LocalDate origin) implements CampaignCommand {
+    }
+
+    record OpenTask(@TargetAggregateIdentifier String campaignId, String taskId, String taskKey, String name,
+                    String forum, String role, Instant due) implements CampaignCommand {
+    }
+
+    record ClaimTask(@TargetAggregateIdentifier String campaignId, String taskId, String user) implements CampaignCommand {
+    }
+
+    /** {@code vote} is set when the step casts a vote whose outcome the rules decide next. */
+    record CompleteStep(@TargetAggregateIdentifier String campaignId, String taskId, String user,
+                        Map<String, Object> fields, VoteCast vote) implements CampaignCommand {
+    }
+
+    /** The rules' outcome for the vote that the last completed step cast. */
+    record DecideVote(@TargetAggregateIdentifier String campaignId, Outcome outcome) implements CampaignCommand {
+    }
+
+    record RecordOutcome(@TargetAggregateIdentifier String campaignId, String outcomeKey, Outcome outcome,
+                         String reason) implements CampaignCommand {
+    }
+
+    record RaiseEscalation(@TargetAggregateIdentifier String campaignId, String escalationId, String name)
+            implements CampaignCommand {
+    }
+
+    record CancelTask(@TargetAggregateIdentifier String campaignId, String taskId, String reason)
+            implements CampaignCommand {
+    }
+
+    record CloseCampaign(@TargetAggregateIdentifier String campaignId) implements CampaignCommand {
+    }
+}

@@ -1,0 +1,62 @@
+package org.advocacy.engine.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.advocacy.engine.votes.Outcome;
+
+/**
+ * Everything that happens to a campaign, as past-tense facts. A stored event's class name and
+ * fields are a contract: evolve them with a revision and an upcaster, never by renaming.
+ * Who did it, when, and in which process instance and task travel as the event's metadata.
+ */
+public sealed interface CampaignEvent {
+
+    String campaignId();
+
+    /** A campaign was started from a template with the template's start fields. */
+    record CampaignLaunched(String campaignId, String template, String title,
+                            Map<String, Object> fields, LocalDate origin) implements CampaignEvent {
+    }
+
+    /** A user task became active; {@code role} is who may complete it. */
+    record TaskOpened(String campaignId, String taskId, String taskKey, String name, String forum,
+                      String role, Instant due) implements CampaignEvent {
+    }
+
+    record TaskClaimed(String campaignId, String taskId, String taskKey, String assignee) implements CampaignEvent {
+    }
+
+    /**
+     * A task was completed with its validated fields. {@code vote} names the vote that the step
+     * cast, whose outcome the rules decide next; it is null for steps without a vote.
+     */
+    record StepCompleted(String campaignId, String taskId, String taskKey, String forum,
+                         Map<String, Object> fields, VoteCast vote) implements CampaignEvent {
+    }
+
+    /** The rules decided a vote: the vote as recorded and the outcome they gave. */
+    record VoteRecorded(String campaignId, String taskId, String taskKey, String outcomeKey, String rule,
+                        Map<String, Object> vote, Outcome outcome) implements CampaignEvent {
+    }
+
+    /** An outcome that follows from the path rather than from a vote (a meeting that was not held). */
+    record OutcomeRecorded(String campaignId, String outcomeKey, Outcome outcome, String reason) implements CampaignEvent {
+    }
+
+    /** A deadline passed and the template escalates (the out-of-cycle proposal after six months). */
+    record EscalationRaised(String campaignId, String escalationId, String name) implements CampaignEvent {
+    }
+
+    /** A task stopped being active without being completed. */
+    record TaskCancelled(String campaignId, String taskId, String taskKey, String reason) implements CampaignEvent {
+    }
+
+    record CampaignClosed(String campaignId, Map<String, Outcome> outcomes) implements CampaignEvent {
+    }
+
+    /** Which outcome a step's vote decides and under which rule of the vote-outcome decision. */
+    record VoteCast(String outcomeKey, String rule) {
+    }
+}

@@ -1,0 +1,131 @@
+package org.advocacy.engine.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
+import org.advocacy.engine.campaign.CampaignEvent.CampaignLaunched;
+import org.advocacy.engine.campaign.CampaignEvent.EscalationRaised;
+import org.advocacy.engine.campaign.CampaignEvent.OutcomeRecorded;
+import org.advocacy.engine.campaign.CampaignEvent.StepCompleted;
+import org.advocacy.engine.campaign.CampaignEvent.TaskCancelled;
+import org.advocacy.engine.campaign.CampaignEvent.TaskClaimed;
+import org.advocacy.engine.campaign.CampaignEvent.TaskOpened;
+import org.advocacy.engine.campaign.CampaignEvent.VoteRecorded;
+import org.advocacy.engine.votes.Outcome;
+
+/**
+ * Where a campaign stands, folded from its events. The one fold behind the aggregate's state,
+ * the campaign read model and the campaign as it stood at any past event, so the three agree.
+ */
+public final class CampaignProgress {
+
+    private String campaignId;
+    private String template;
+    private String title;
+    private Map<String, Object> fields = Map.of();
+    private LocalDate origin;
+    private CampaignStatus status = CampaignStatus.ACTIVE;
+    private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    private final Map<String, ActiveTask> activeTasks = new LinkedHashMap<>();
+    private final List<String> escalations = new ArrayList<>();
+    private Instant launchedAt;
+    private Instant updatedAt;
+    private long lastSequence = -1;
+
+    public static CampaignProgress of(CampaignSnapshot snapshot) {
+        CampaignProgress progress = new CampaignProgress();
+        progress.campaignId = snapshot.id();
+        progress.template = snapshot.template();
+        progress.title = snapshot.title();
+        progress.fields = snapshot.fields();
+        progress.origin = snapshot.origin();
+        progress.status = snapshot.status();
+        progress.outcomes.putAll(snapshot.outcomes());
+        snapshot.activeTasks().forEach(task -> progress.activeTasks.put(task.id(), task));
+        progress.escalations.addAll(snapshot.escalations());
+        progress.launchedAt = snapshot.launchedAt();
+        progress.updatedAt = snapshot.updatedAt();
+        progress.lastSequence = snapshot.lastSequence();
+        return progress;
+    }
+
+    /** Folds one event, the {@code sequence}-th of the campaign, which happened at {@code occurredAt}. */
+    public CampaignProgress apply(CampaignEvent event, long sequence, Instant occurredAt) {
+        if (event instanceof CampaignLaunched launched) {
+            campaignId = launched.campaignId();
+            template = launched.template();
+            title = launched.title();
+            fields = launched.fields();
+            origin = launched.origin();
+            launchedAt = occurredAt;
+        } else if (event instanceof TaskOpened opened) {
+            activeTasks.put(opened.taskId(), new ActiveTask(opened.taskId(), opened.taskKey(), opened.name(),
+                    opened.forum(), opened.role(), null, occurredAt, opened.due()));
+        } else if (event instanceof TaskClaimed claimed) {
+            activeTasks.computeIfPresent(claimed.taskId(), (id, task) -> task.claimedBy(claimed.assignee()));
+        } else if (event instanceof StepCompleted completed) {
+            activeTasks.remove(completed.taskId());
+        } else if (event instanceof TaskCancelled cancelled) {
+            activeTasks.remove(cancelled.taskId());
+        } else if (event instanceof VoteRecorded vote) {
+            outcomes.put(vote.outcomeKey(), vote.outcome());
+        } else if (event instanceof OutcomeRecorded outcome) {
+            outcomes.put(outcome.outcomeKey(), outcome.outcome());
+        } else if (event instanceof EscalationRaised escalation) {
+            escalations.add(escalation.escalationId());
+        } else if (event instanceof CampaignClosed) {
+            status = CampaignStatus.CLOSED;
+            activeTasks.clear();
+        }
+        lastSequence = sequence;
+        updatedAt = occurredAt;
+        return this;
+    }
+
+    public String campaignId() {
+        return campaignId;
+    }
+
+    public LocalDate origin() {
+        return origin;
+    }
+
+    public CampaignStatus status() {
+        return status;
+    }
+
+    public Map<String, Outcome> outcomes() {
+        return Map.copyOf(outcomes);
+    }
+
+    public ActiveTask activeTask(String taskId) {
+        return activeTasks.get(taskId);
+    }
+
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /** The forums in which work is under way, in the order their tasks opened; "closed" once closed. */
+    public String stage() {
+        if (status == CampaignStatus.CLOSED) {
+            return "closed";
+        }
+        Set<String> forums = new LinkedHashSet<>();
+        activeTasks.values().forEach(task -> forums.add(task.forum()));
+        return String.join(", ", forums);
+    }
+
+    public CampaignSnapshot snapshot() {
+        return new CampaignSnapshot(campaignId, title, template, status, stage(), new LinkedHashMap<>(outcomes),
+                List.copyOf(activeTasks.values()), fields, origin, List.copyOf(escalations), launchedAt, updatedAt,
+                lastSequence);
+    }
+}

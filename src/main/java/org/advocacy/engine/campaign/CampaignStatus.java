@@ -1,0 +1,3 @@
+package org.advocacy.engine.campaign;
+
+public enum CampaignStatus { ACTIVE, CLOSED }

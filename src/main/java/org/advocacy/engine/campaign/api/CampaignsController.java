@@ -1,0 +1,74 @@
+package org.advocacy.engine.campaign.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.advocacy.engine.campaign.ActiveTask;
+import org.advocacy.engine.campaign.CampaignSnapshot;
+import org.advocacy.engine.campaign.view.CampaignViews;
+import org.advocacy.engine.campaign.view.CampaignViews.CampaignSummary;
+import org.advocacy.engine.platform.BadRequest;
+import org.advocacy.engine.platform.NotFound;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/campaigns")
+class CampaignsController {
+
+    private static final int LARGEST_PAGE = 500;
+
+    private final CampaignLaunching launching;
+    private final CampaignViews views;
+
+    CampaignsController(CampaignLaunching launching, CampaignViews views) {
+        this.launching = launching;
+        this.views = views;
+    }
+
+    @PostMapping
+    ResponseEntity<CampaignSnapshot> launch(@RequestBody(required = false) Map<String, Object> body) {
+        String id = launching.launch(body);
+        return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(found(id));
+    }
+
+    @GetMapping
+    List<CampaignSummary> list(@RequestParam(defaultValue = "0") int page,
+                               @RequestParam(defaultValue = "100") int size) {
+        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
+            throw new BadRequest("page must be 0 or more and size between 1 and " + LARGEST_PAGE);
+        }
+        return views.list(page * size, size);
+    }
+
+    @GetMapping("/{id}")
+    CampaignSnapshot campaign(@PathVariable String id, @RequestParam(required = false) Long asOf) {
+        if (asOf == null) {
+            return found(id);
+        }
+        if (asOf < 0) {
+            throw new BadRequest("asOf is the sequence number of an event: 0 or more");
+        }
+        CampaignSnapshot current = found(id);
+        if (asOf > current.lastSequence()) {
+            throw new BadRequest("campaign " + id + " has events 0 to " + current.lastSequence() + " only");
+        }
+        return views.asOf(id, asOf).orElseThrow(() -> new NotFound("campaign " + id + " has no event " + asOf));
+    }
+
+    @GetMapping("/{id}/tasks")
+    List<ActiveTask> tasks(@PathVariable String id) {
+        return found(id).activeTasks();
+    }
+
+    private CampaignSnapshot found(String id) {
+        return views.current(id).orElseThrow(() -> new NotFound("no campaign has the id " + id));
+    }
+}

@@ -1,0 +1,94 @@
+package org.advocacy.engine.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+import org.advocacy.engine.campaign.ActiveTask;
+import org.advocacy.engine.campaign.api.CampaignLaunching;
+import org.advocacy.engine.campaign.view.CampaignViews;
+import org.advocacy.engine.tasks.TaskSteps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Under the demo profile, makes sure the 2014 DPRK campaign is there, finished, when the app
+ * starts: driven step by step through the same services as the API, as the demo users, so its
+ * history is real.
+ */
+@Component
+@Profile("demo")
+class SampleCampaign {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleCampaign.class);
+
+    private final CampaignLaunching launching;
+    private final TaskSteps steps;
+    private final CampaignViews views;
+    private final ObjectMapper json;
+    private final String resource;
+
+    SampleCampaign(CampaignLaunching launching, TaskSteps steps, CampaignViews views, ObjectMapper json,
+                   @Value("${campaigns.demo.sample-campaign}") String resource) {
+        this.launching = launching;
+        this.steps = steps;
+        this.views = views;
+        this.json = json;
+        this.resource = resource;
+    }
+
+    record Step(String task, Map<String, Object> fields, String as) {
+    }
+
+    record Scenario(String name, Map<String, Object> start, List<Step> steps) {
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadOnce() throws IOException {
+        Scenario scenario;
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+            scenario = json.readValue(in, new TypeReference<>() { });
+        }
+        String title = (String) scenario.start().get("title");
+        if (views.existsWithTitle(title)) {
+            return;
+        }
+        try {
+            actAs("coordinator");
+            String id = launching.launch(scenario.start());
+            for (Step step : scenario.steps()) {
+                actAs(step.as() == null ? "coordinator" : step.as());
+                ActiveTask task = views.current(id).orElseThrow().activeTasks().stream()
+                        .filter(active -> active.key().equals(step.task())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("sample step " + step.task() + " is not active"));
+                steps.complete(task.id(), id, step.fields());
+            }
+            log.info("Loaded the sample campaign '{}' as {}", title, id);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void actAs(String user) {
+        String role = switch (user) {
+            case "manager" -> "ROLE_MANAGER";
+            case "admin" -> "ROLE_ADMIN";
+            default -> "ROLE_COORDINATOR";
+        };
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user, null, List.of(new SimpleGrantedAuthority(role))));
+    }
+}

@@ -1,0 +1,52 @@
+package org.advocacy.engine.platform;
+
+import org.advocacy.engine.campaign.CampaignRefusal;
+import org.advocacy.engine.templates.InvalidSubmission;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every refusal as application/problem+json (RFC 9457) with a detail that says what to change. */
+@RestControllerAdvice
+class Problems extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidSubmission invalid) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+        problem.setTitle("Invalid input");
+        problem.setProperty("problems", invalid.problems());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail refused(CampaignRefusal refusal) {
+        HttpStatus status = refusal.reason() == CampaignRefusal.Reason.INVALID ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
+        problem.setTitle("Refused");
+        problem.setProperty("reason", refusal.reason().name());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail badRequest(BadRequest bad) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, bad.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFound missing) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, missing.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(AggregateNotFoundException missing) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no campaign has the id " + missing.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(Forbidden forbidden) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, forbidden.getMessage());
+    }
+}

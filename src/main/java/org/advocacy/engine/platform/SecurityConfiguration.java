@@ -1,0 +1,111 @@
+package org.advocacy.engine.platform;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * HTTP Basic over the API, with three roles: COORDINATOR (starts campaigns, claims and completes
+ * tasks), MANAGER (reads everything, history and verification; completes manager tasks), ADMIN
+ * (operations). Users come from {@code campaigns.security.users}; there is none by default, and
+ * the {@code demo} profile adds three whose passwords equal their names.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityConfiguration.SecurityProperties.class)
+public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /** @param password in Spring Security's encoded form, e.g. {bcrypt}... ({noop} only for trials) */
+    public record UserEntry(String name, String password, List<String> roles) {
+    }
+
+    @ConfigurationProperties("campaigns.security")
+    public record SecurityProperties(List<UserEntry> users) {
+        public SecurityProperties {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties) {
+        if (properties.users().isEmpty()) {
+            log.warn("No users are configured (campaigns.security.users): nobody can sign in. "
+                    + "Run with the demo profile for the demo users.");
+        }
+        List<UserDetails> users = properties.users().stream().map(user -> User.withUsername(user.name())
+                .password(user.password()).roles(user.roles().toArray(String[]::new)).build()).toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, denied) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"campaigns\"");
+                    problem(json, response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic to use the API");
+                }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) ->
+                        problem(json, response, HttpStatus.FORBIDDEN, "your role does not allow "
+                                + request.getMethod() + " " + request.getRequestURI())))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns").hasRole("COORDINATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/tasks/**", "/api/campaigns/*/tasks/**")
+                        .hasAnyRole("COORDINATOR", "MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/*/history").hasAnyRole("MANAGER", "COORDINATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/campaigns/*/verify").hasRole("MANAGER")
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers("/api/**").denyAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .with(new NoFormLogin(), Customizer.withDefaults())
+                .build();
+    }
+
+    static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
+            throws java.io.IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The API answers 401 with a problem, never a redirect to a login page. */
+    static final class NoFormLogin extends org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer<NoFormLogin, HttpSecurity> {
+        @Override
+        public void init(HttpSecurity http) throws Exception {
+            http.formLogin(form -> form.disable());
+        }
+    }
+}

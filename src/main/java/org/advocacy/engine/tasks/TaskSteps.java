@@ -1,0 +1,86 @@
+package org.advocacy.engine.tasks;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.advocacy.engine.campaign.CampaignCommand.ClaimTask;
+import org.advocacy.engine.campaign.CampaignCommand.CompleteStep;
+import org.advocacy.engine.campaign.CampaignEvent.VoteCast;
+import org.advocacy.engine.campaign.CampaignSnapshot;
+import org.advocacy.engine.campaign.view.CampaignViews;
+import org.advocacy.engine.platform.Actors;
+import org.advocacy.engine.platform.BadRequest;
+import org.advocacy.engine.platform.CampaignCommandGateway;
+import org.advocacy.engine.platform.Forbidden;
+import org.advocacy.engine.platform.NotFound;
+import org.advocacy.engine.campaign.CampaignRefusal;
+import org.advocacy.engine.templates.FieldValidator;
+import org.advocacy.engine.templates.Submission;
+import org.advocacy.engine.templates.TaskForm;
+import org.advocacy.engine.workflow.TemplateCatalog;
+import org.advocacy.engine.workflow.Workflow;
+import org.advocacy.engine.workflow.Workflow.WorkTask;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Claiming and completing tasks. A completion is validated whole before anything is written;
+ * then the step's event and the workflow's move commit in one transaction.
+ */
+@Service
+public class TaskSteps {
+
+    private final Workflow workflow;
+    private final TemplateCatalog templates;
+    private final CampaignViews campaigns;
+    private final CampaignCommandGateway commands;
+
+    TaskSteps(Workflow workflow, TemplateCatalog templates, CampaignViews campaigns, CampaignCommandGateway commands) {
+        this.workflow = workflow;
+        this.templates = templates;
+        this.campaigns = campaigns;
+        this.commands = commands;
+    }
+
+    /** @param campaignId the campaign the caller means, or null when the caller did not say */
+    @Transactional
+    public void claim(String taskId, String campaignId) {
+        WorkTask task = activeTask(taskId, campaignId);
+        TaskForm form = templates.taskForm(task.processDefinitionId(), task.key());
+        requireRole(form);
+        String user = Actors.current();
+        commands.send(new ClaimTask(task.campaignId(), task.id(), user), task.processInstanceId(), task.id());
+        workflow.claim(task.id(), user);
+    }
+
+    @Transactional
+    public void complete(String taskId, String campaignId, Map<String, Object> body) {
+        WorkTask task = activeTask(taskId, campaignId);
+        TaskForm form = templates.taskForm(task.processDefinitionId(), task.key());
+        requireRole(form);
+        LocalDate origin = campaigns.current(task.campaignId()).map(CampaignSnapshot::origin).orElse(null);
+        Submission submission = FieldValidator.validate("task " + task.key(), form.fields(), body, origin);
+        VoteCast vote = submission.vote() == null ? null
+                : new VoteCast(submission.vote().outcomeKey(), submission.vote().vote().rule().name());
+        commands.send(new CompleteStep(task.campaignId(), task.id(), Actors.current(), submission.fields(), vote),
+                task.processInstanceId(), task.id());
+        workflow.complete(task.id(), form, submission);
+    }
+
+    private WorkTask activeTask(String taskId, String campaignId) {
+        WorkTask task = workflow.activeTask(taskId).orElseThrow(() -> workflow.hasEnded(taskId)
+                ? new CampaignRefusal(CampaignRefusal.Reason.TASK_NOT_ACTIVE, "task " + taskId + " is no longer active")
+                : new NotFound("no task has the id " + taskId));
+        if (campaignId != null && !campaignId.equals(task.campaignId())) {
+            throw new BadRequest("task " + taskId + " belongs to another campaign than " + campaignId);
+        }
+        return task;
+    }
+
+    private static void requireRole(TaskForm form) {
+        if (!Actors.roles().contains(form.role())) {
+            throw new Forbidden("task " + form.key() + " is done by a " + form.role() + ", which "
+                    + Actors.current() + " is not");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.advocacy.engine.templates;
+
+import java.util.List;
+
+/**
+ * One field that a template declares for a task or for its start.
+ *
+ * @param requiredWhen the id of a boolean field that, when true, makes this field required
+ * @param values       the allowed values of an enum field
+ * @param min          least value of a number, least length of a text, least count of a list
+ * @param max          greatest value of a number, greatest length of a text, greatest count of a list
+ * @param origin       a start date that no later date of the campaign may precede
+ * @param rule         for a vote field, the vote rule that decides its outcome
+ */
+public record FieldSpec(String id, String label, FieldType type, boolean required, String requiredWhen,
+                        List<String> values, Long min, Long max, boolean origin, String rule) {
+
+    public FieldSpec {
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+}

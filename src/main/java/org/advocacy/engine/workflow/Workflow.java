@@ -1,0 +1,106 @@
+package org.advocacy.engine.workflow;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.advocacy.engine.templates.FieldSpec;
+import org.advocacy.engine.templates.FieldType;
+import org.advocacy.engine.templates.FieldValidator;
+import org.advocacy.engine.templates.Submission;
+import org.advocacy.engine.templates.TaskForm;
+import org.advocacy.engine.votes.Vote;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workflow engine as the rest of the application sees it. The only place, with the plugins of
+ * this package, that knows Camunda: starting a campaign's process, finding and completing tasks.
+ */
+@Component
+public class Workflow {
+
+    /** A user task of a campaign as the engine holds it. */
+    public record WorkTask(String id, String key, String campaignId, String processInstanceId,
+                           String processDefinitionId, String assignee) {
+    }
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+
+    Workflow(RuntimeService runtime, TaskService tasks, HistoryService history) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.history = history;
+    }
+
+    public String start(String templateKey, String campaignId) {
+        return runtime.startProcessInstanceByKey(templateKey, campaignId).getId();
+    }
+
+    public Optional<WorkTask> activeTask(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            return Optional.empty();
+        }
+        String campaignId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        return Optional.of(new WorkTask(task.getId(), task.getTaskDefinitionKey(), campaignId,
+                task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getAssignee()));
+    }
+
+    /** Whether the task existed once and has ended (completed or cancelled). */
+    public boolean hasEnded(String taskId) {
+        return history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+    }
+
+    public List<String> activeTaskKeys(String campaignId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(campaignId).list().stream()
+                .map(Task::getTaskDefinitionKey).toList();
+    }
+
+    public void claim(String taskId, String user) {
+        tasks.setAssignee(taskId, user);
+    }
+
+    /**
+     * Completes a task, handing the submission to the process as transient variables (never
+     * stored): each field under its id, each list as {@code <id>Count}, and a vote as the inputs
+     * of the vote-outcome decision.
+     */
+    public void complete(String taskId, TaskForm form, Submission submission) {
+        tasks.complete(taskId, transientVariables(form, submission));
+    }
+
+    static VariableMap transientVariables(TaskForm form, Submission submission) {
+        VariableMap variables = Variables.createVariables();
+        for (FieldSpec field : form.fields()) {
+            Object value = submission.fields().get(field.id());
+            if (field.type() == FieldType.NAMES) {
+                int count = value == null ? 0 : ((List<?>) value).size();
+                variables.putValueTyped(field.id() + "Count", Variables.integerValue(count, true));
+            } else if (field.type() == FieldType.BOOLEAN) {
+                variables.putValueTyped(field.id(), Variables.booleanValue((Boolean) value, true));
+            } else if (field.type() == FieldType.LONG) {
+                variables.putValueTyped(field.id(), Variables.longValue((Long) value, true));
+            } else if (field.type() == FieldType.VOTE) {
+                Vote vote = submission.vote().vote();
+                variables.putValueTyped("voteRule", Variables.stringValue(FieldValidator.rule(field).name(), true));
+                variables.putValueTyped("adoptedWithoutVote", Variables.booleanValue(vote.adoptedWithoutVote(), true));
+                variables.putValueTyped("inFavour", Variables.integerValue(vote.inFavour(), true));
+                variables.putValueTyped("against", Variables.integerValue(vote.against(), true));
+                variables.putValueTyped("abstaining", Variables.integerValue(vote.abstaining(), true));
+                variables.putValueTyped("permanentMembersAgainstCount",
+                        Variables.integerValue(vote.permanentMembersAgainst().size(), true));
+            } else {
+                variables.putValueTyped(field.id(), Variables.stringValue(value == null ? null : value.toString(), true));
+            }
+        }
+        return variables;
+    }
+}

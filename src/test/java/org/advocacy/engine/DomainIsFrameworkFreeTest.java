@@ -1,0 +1,29 @@
+package org.advocacy.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The vote rules and the campaign model are plain Java: no web, workflow or JSON framework types. */
+@AnalyzeClasses(packages = "org.advocacy.engine", importOptions = ImportOption.DoNotIncludeTests.class)
+class DomainIsFrameworkFreeTest {
+
+    private static final String[] FRAMEWORKS = {
+            "org.springframework..", "org.camunda..", "jakarta.servlet..", "com.fasterxml.jackson.."};
+
+    @ArchTest
+    static final ArchRule votes_are_framework_free = noClasses()
+            .that().resideInAPackage("..engine.votes..")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .because("vote semantics (SPEC §4) are pure domain logic");
+
+    @ArchTest
+    static final ArchRule campaign_model_is_framework_free = noClasses()
+            .that().resideInAPackage("org.advocacy.engine.campaign")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .because("the campaign model is pure domain logic")
+            .allowEmptyShould(true);
+}
