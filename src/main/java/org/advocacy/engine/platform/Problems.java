@@ -13,6 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class Problems extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Problems.class);
+
     @ExceptionHandler
     ProblemDetail invalid(InvalidSubmission invalid) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
@@ -43,6 +45,16 @@ class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail notFound(AggregateNotFoundException missing) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no campaign has the id " + missing.getAggregateIdentifier());
+    }
+
+    /** Anything unforeseen: the transaction has rolled back, so the answer can say that nothing changed. */
+    @ExceptionHandler
+    ProblemDetail failed(RuntimeException failure) {
+        log.error("Request failed; its transaction was rolled back", failure);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "the request failed and nothing was recorded: " + failure.getClass().getSimpleName());
+        problem.setTitle("Internal error");
+        return problem;
     }
 
     @ExceptionHandler

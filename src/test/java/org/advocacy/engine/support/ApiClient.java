@@ -1,0 +1,66 @@
+package org.advocacy.engine.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** Speaks the public HTTP contract to a running app, as a given user (password = name). */
+public final class ApiClient {
+
+    /** An answer: its status, its content type and its body as JSON (missing when empty). */
+    public record Answer(int status, String contentType, JsonNode body) {
+        public String detail() {
+            return body.path("detail").asText();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public ApiClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public Answer get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Answer post(String user, String path, Object body) {
+        try {
+            String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+            return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(text)));
+        } catch (IOException unwritable) {
+            throw new IllegalArgumentException(unwritable);
+        }
+    }
+
+    private Answer send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + credentials);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body() == null || response.body().isBlank()
+                    ? MissingNode.getInstance() : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
