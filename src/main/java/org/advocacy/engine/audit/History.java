@@ -1,10 +1,15 @@
 package org.advocacy.engine.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,13 +21,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class History {
 
     /** One event as managers read it. */
-    public record Entry(long sequence, String type, Instant occurredAt, String actor, String forum,
+    public record Entry(String campaignId, long sequence, String type, Instant occurredAt, String actor, String forum,
                         JsonNode payload, JsonNode metadata, String hash) {
     }
 
     /** The outcome of recomputing a campaign's hash chain. */
     public record Verification(boolean valid, long events, Long firstBrokenSequence) {
     }
+
+    private static final String COLUMNS =
+            "h.campaign_id, h.sequence, h.type, h.occurred_at, h.actor, h.forum, h.payload::text, h.metadata::text, h.hash";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -32,18 +40,40 @@ public class History {
         this.json = json;
     }
 
-    public List<Entry> page(String campaignId, int offset, int limit) {
-        return jdbc.query("""
-                SELECT sequence, type, occurred_at, actor, forum, payload::text, metadata::text, hash
-                  FROM history_entry WHERE campaign_id = ? ORDER BY sequence LIMIT ? OFFSET ?
-                """, (row, index) -> new Entry(row.getLong(1), row.getString(2), row.getTimestamp(3).toInstant(),
-                row.getString(4), row.getString(5), tree(row.getString(6)), tree(row.getString(7)),
-                HexFormat.of().formatHex(row.getBytes(8))), campaignId, limit, offset);
+    /** A page of one campaign's events, in order. */
+    public List<Entry> page(String campaignId, HistoryFilter filter, int offset, int limit) {
+        List<Object> arguments = new ArrayList<>(List.of(campaignId));
+        String where = filter.where(arguments);
+        arguments.add(limit);
+        arguments.add(offset);
+        return jdbc.query("SELECT " + COLUMNS + " FROM history_entry h WHERE h.campaign_id = ? AND " + where
+                + " ORDER BY h.sequence LIMIT ? OFFSET ?", (row, index) -> entry(row), arguments.toArray());
     }
 
-    public long count(String campaignId) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM history_entry WHERE campaign_id = ?", Long.class, campaignId);
+    public long count(String campaignId, HistoryFilter filter) {
+        List<Object> arguments = new ArrayList<>(List.of(campaignId));
+        String where = filter.where(arguments);
+        Long count = jdbc.queryForObject("SELECT count(*) FROM history_entry h WHERE h.campaign_id = ? AND " + where,
+                Long.class, arguments.toArray());
         return count == null ? 0 : count;
+    }
+
+    /** Every event of one campaign that the filter lets through, in order, one at a time. */
+    public void each(String campaignId, HistoryFilter filter, Consumer<Entry> consumer) {
+        List<Object> arguments = new ArrayList<>(List.of(campaignId));
+        String where = filter.where(arguments);
+        jdbc.query("SELECT " + COLUMNS + " FROM history_entry h WHERE h.campaign_id = ? AND " + where
+                + " ORDER BY h.sequence", (RowCallbackHandler) row -> consumer.accept(entry(row)), arguments.toArray());
+    }
+
+    /** The events of all campaigns, newest first. */
+    public List<Entry> feed(HistoryFilter filter, int offset, int limit) {
+        List<Object> arguments = new ArrayList<>();
+        String where = filter.where(arguments);
+        arguments.add(limit);
+        arguments.add(offset);
+        return jdbc.query("SELECT " + COLUMNS + " FROM history_entry h WHERE " + where
+                + " ORDER BY h.global_index DESC LIMIT ? OFFSET ?", (row, index) -> entry(row), arguments.toArray());
     }
 
     /**
@@ -61,7 +91,7 @@ public class History {
                      WHERE e.aggregate_identifier = ? AND e.sequence_number = 0
                     UNION ALL
                     SELECT e.sequence_number, e.hash,
-                           event_chain_hash(c.stored, e.aggregate_identifier, e.sequence_number, e.event_identifier,
+                           event_chain_hash(c.computed, e.aggregate_identifier, e.sequence_number, e.event_identifier,
                                e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data)
                       FROM chain c JOIN domain_event_entry e
                         ON e.aggregate_identifier = ? AND e.sequence_number = c.sequence_number + 1
@@ -80,6 +110,12 @@ public class History {
             return new Verification(false, events, (long) rows.size());
         }
         return new Verification(true, events, null);
+    }
+
+    private Entry entry(ResultSet row) throws SQLException {
+        return new Entry(row.getString(1), row.getLong(2), row.getString(3), row.getTimestamp(4).toInstant(),
+                row.getString(5), row.getString(6), tree(row.getString(7)), tree(row.getString(8)),
+                HexFormat.of().formatHex(row.getBytes(9)));
     }
 
     private JsonNode tree(String text) {

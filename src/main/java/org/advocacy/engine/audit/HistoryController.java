@@ -1,19 +1,31 @@
 package org.advocacy.engine.audit;
 
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.advocacy.engine.audit.History.Entry;
 import org.advocacy.engine.audit.History.Verification;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.BadRequest;
+import org.advocacy.engine.platform.Instants;
 import org.advocacy.engine.platform.NotFound;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** A campaign's history (paged; the total in the X-Total-Count header) and its integrity check. */
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A campaign's history (paged and filtered; the total in the X-Total-Count header), its export,
+ * the activity feed across campaigns, and the integrity check.
+ */
 @RestController
 class HistoryController {
 
@@ -21,21 +33,61 @@ class HistoryController {
 
     private final History history;
     private final CampaignViews campaigns;
+    private final ObjectMapper json;
 
-    HistoryController(History history, CampaignViews campaigns) {
+    HistoryController(History history, CampaignViews campaigns, ObjectMapper json) {
         this.history = history;
         this.campaigns = campaigns;
+        this.json = json;
     }
 
     @GetMapping("/api/campaigns/{id}/history")
     ResponseEntity<List<Entry>> history(@PathVariable String id, @RequestParam(defaultValue = "0") int page,
-                                        @RequestParam(defaultValue = "200") int size) {
-        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-            throw new BadRequest("page must be 0 or more and size between 1 and " + LARGEST_PAGE);
-        }
+                                        @RequestParam(defaultValue = "200") int size,
+                                        @RequestParam(required = false) String type,
+                                        @RequestParam(required = false) String actor,
+                                        @RequestParam(required = false) String forum,
+                                        @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to) {
+        requirePage(page, size);
         requireCampaign(id);
-        return ResponseEntity.ok().header("X-Total-Count", Long.toString(history.count(id)))
-                .body(history.page(id, page * size, size));
+        HistoryFilter filter = new HistoryFilter(type, actor, forum, Instants.parameter("from", from), Instants.parameter("to", to));
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(history.count(id, filter)))
+                .body(history.page(id, filter, page * size, size));
+    }
+
+    /** The whole history of a campaign as a file: {@code format=csv} or {@code format=jsonl}. */
+    @GetMapping("/api/campaigns/{id}/history/export")
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String id,
+                                                 @RequestParam(defaultValue = "csv") String format) {
+        requireCampaign(id);
+        HistoryExport.Format chosen = switch (format) {
+            case "csv" -> HistoryExport.Format.CSV;
+            case "jsonl" -> HistoryExport.Format.JSONL;
+            default -> throw new BadRequest("format must be csv or jsonl, not " + format);
+        };
+        StreamingResponseBody body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            HistoryExport export = new HistoryExport(json, chosen, writer);
+            history.each(id, HistoryFilter.ALL, export::write);
+            writer.flush();
+        };
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(chosen.mediaType + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"campaign-" + id + "-history." + format + "\"")
+                .body(body);
+    }
+
+    /** What happened across all campaigns, newest first. */
+    @GetMapping("/api/history")
+    List<Entry> feed(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                     @RequestParam(required = false) String type, @RequestParam(required = false) String actor,
+                     @RequestParam(required = false) String forum, @RequestParam(required = false) String from,
+                     @RequestParam(required = false) String to) {
+        requirePage(page, size);
+        return history.feed(new HistoryFilter(type, actor, forum, Instants.parameter("from", from), Instants.parameter("to", to)),
+                page * size, size);
     }
 
     @GetMapping("/api/campaigns/{id}/verify")
@@ -44,9 +96,16 @@ class HistoryController {
         return history.verify(id);
     }
 
+    private static void requirePage(int page, int size) {
+        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
+            throw new BadRequest("page must be 0 or more and size between 1 and " + LARGEST_PAGE);
+        }
+    }
+
     private void requireCampaign(String id) {
         if (campaigns.current(id).isEmpty()) {
             throw new NotFound("no campaign has the id " + id);
         }
     }
+
 }

@@ -35,6 +35,24 @@ public final class ApiClient {
         return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** The body of a GET as text, for exports; fails unless the status is 200. */
+    public String text(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        authorize(user, request);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer post(String user, String path, Object body) {
         try {
             String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
@@ -46,11 +64,15 @@ public final class ApiClient {
         }
     }
 
-    private Answer send(String user, HttpRequest.Builder request) {
+    private static void authorize(String user, HttpRequest.Builder request) {
         if (user != null) {
             String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + credentials);
         }
+    }
+
+    private Answer send(String user, HttpRequest.Builder request) {
+        authorize(user, request);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body() == null || response.body().isBlank()

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 
@@ -61,7 +62,11 @@ public final class BpmnTestEngine {
         configuration.setJobExecutorActivate(false);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.getProcessEnginePlugins().add(new CampaignFormTypes());
-        return configuration.buildProcessEngine();
+        ProcessEngine built = configuration.buildProcessEngine();
+        // Out of the static registry, so that tests of the application that look their engine up
+        // there (camunda-bpm-assert does when not given one) never find two.
+        ProcessEngines.unregister(built);
+        return built;
     }
 
     /** The Maven build directory (the parent of test-classes), so that nothing lands in /tmp. */

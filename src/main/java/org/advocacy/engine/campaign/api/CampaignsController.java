@@ -1,6 +1,7 @@
 package org.advocacy.engine.campaign.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.advocacy.engine.campaign.CampaignSnapshot;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.campaign.view.CampaignViews.CampaignSummary;
 import org.advocacy.engine.platform.BadRequest;
+import org.advocacy.engine.platform.Instants;
 import org.advocacy.engine.platform.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,19 +50,30 @@ class CampaignsController {
         return views.list(page * size, size);
     }
 
+    /**
+     * The campaign now, or as it stood right after its event {@code asOf} (events count from 0),
+     * or at the instant {@code asOfTime}; the past is folded from the event store.
+     */
     @GetMapping("/{id}")
-    CampaignSnapshot campaign(@PathVariable String id, @RequestParam(required = false) Long asOf) {
-        if (asOf == null) {
-            return found(id);
-        }
-        if (asOf < 0) {
-            throw new BadRequest("asOf is the sequence number of an event: 0 or more");
-        }
+    CampaignSnapshot campaign(@PathVariable String id, @RequestParam(required = false) Long asOf,
+                              @RequestParam(required = false) String asOfTime) {
         CampaignSnapshot current = found(id);
-        if (asOf > current.lastSequence()) {
-            throw new BadRequest("campaign " + id + " has events 0 to " + current.lastSequence() + " only");
+        if (asOf != null && asOfTime != null) {
+            throw new BadRequest("give asOf or asOfTime, not both");
         }
-        return views.asOf(id, asOf).orElseThrow(() -> new NotFound("campaign " + id + " has no event " + asOf));
+        if (asOf != null) {
+            if (asOf < 0 || asOf > current.lastSequence()) {
+                throw new BadRequest("asOf is the sequence number of an event: campaign " + id + " has events 0 to "
+                        + current.lastSequence());
+            }
+            return views.asOf(id, asOf).orElseThrow(() -> new NotFound("campaign " + id + " has no event " + asOf));
+        }
+        if (asOfTime != null) {
+            Instant time = Instants.parameter("asOfTime", asOfTime);
+            return views.asOfTime(id, time).orElseThrow(() -> new BadRequest(
+                    "campaign " + id + " was launched at " + current.launchedAt() + ", after " + time));
+        }
+        return current;
     }
 
     @GetMapping("/{id}/tasks")

@@ -1,7 +1,9 @@
 package org.advocacy.engine.campaign.view;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.advocacy.engine.campaign.CampaignEvent;
 import org.advocacy.engine.campaign.CampaignProgress;
@@ -58,18 +60,27 @@ public class CampaignViews {
      * event store; empty when the campaign has no such event.
      */
     public Optional<CampaignSnapshot> asOf(String campaignId, long sequence) {
+        return foldWhile(campaignId, event -> event.getSequenceNumber() <= sequence);
+    }
+
+    /** The campaign as it stood at {@code time}, folded from the event store; empty before its launch. */
+    public Optional<CampaignSnapshot> asOfTime(String campaignId, Instant time) {
+        return foldWhile(campaignId, event -> !event.getTimestamp().isAfter(time));
+    }
+
+    private Optional<CampaignSnapshot> foldWhile(String campaignId, Predicate<DomainEventMessage<?>> included) {
         CampaignProgress progress = new CampaignProgress();
-        boolean reached = false;
+        boolean any = false;
         DomainEventStream events = eventStore.readEvents(campaignId);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
-            if (event.getSequenceNumber() > sequence) {
+            if (!included.test(event)) {
                 break;
             }
             progress.apply((CampaignEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
-            reached = event.getSequenceNumber() == sequence;
+            any = true;
         }
-        return reached ? Optional.of(progress.snapshot()) : Optional.empty();
+        return any ? Optional.of(progress.snapshot()) : Optional.empty();
     }
 
     private CampaignSnapshot read(String document) {

@@ -1,0 +1,34 @@
+package org.advocacy.engine.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which events of the history to show: all criteria given must hold.
+ *
+ * @param from inclusive
+ * @param to   exclusive
+ */
+public record HistoryFilter(String type, String actor, String forum, Instant from, Instant to) {
+
+    public static final HistoryFilter ALL = new HistoryFilter(null, null, null, null, null);
+
+    /** The SQL condition (on table alias h) and its arguments, appended to {@code arguments}. */
+    String where(List<Object> arguments) {
+        List<String> conditions = new ArrayList<>();
+        add(conditions, arguments, "h.type = ?", type);
+        add(conditions, arguments, "h.actor = ?", actor);
+        add(conditions, arguments, "h.forum = ?", forum);
+        add(conditions, arguments, "h.occurred_at >= ?", from == null ? null : java.sql.Timestamp.from(from));
+        add(conditions, arguments, "h.occurred_at < ?", to == null ? null : java.sql.Timestamp.from(to));
+        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    private static void add(List<String> conditions, List<Object> arguments, String condition, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            arguments.add(value);
+        }
+    }
+}

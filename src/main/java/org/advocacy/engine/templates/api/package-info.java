@@ -1,0 +1,4 @@
+/**
+ * The deployed templates over HTTP (/api/templates).
+ */
+package org.advocacy.engine.templates.api;
