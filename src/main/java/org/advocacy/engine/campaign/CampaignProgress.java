@@ -3,6 +3,7 @@ package org.advocacy.engine.campaign;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,8 +102,9 @@ public final class CampaignProgress {
         return status;
     }
 
+    /** The latest outcome of each vote or path, in the order they were first decided. */
     public Map<String, Outcome> outcomes() {
-        return Map.copyOf(outcomes);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
     }
 
     public ActiveTask activeTask(String taskId) {

@@ -1,5 +1,7 @@
 package org.advocacy.engine.platform;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -8,6 +10,7 @@ import org.advocacy.engine.campaign.Campaign;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -34,6 +37,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    static {
+        // The store keeps event times to the millisecond; events get times of that precision from
+        // the start, so that what handlers see live is exactly what a replay reads back.
+        GenericEventMessage.clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
 
     /** Event metadata keys copied from each command to the events that it causes. */
     public static final List<String> METADATA_KEYS = List.of("actor", "processInstanceId", "taskId");

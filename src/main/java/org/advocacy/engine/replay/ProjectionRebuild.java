@@ -1,0 +1,261 @@
+package org.advocacy.engine.replay;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds every projection from the event store. The events are replayed in batches into shadow
+ * tables while the live tables keep serving; each batch commits with its position, so a rebuild
+ * that a restart interrupts resumes where it stopped. When the shadow tables have caught up, one
+ * transaction holds off new appends, replays the last events and swaps the shadow contents into
+ * the live tables. An event that cannot be read stops the rebuild with the reason, and the live
+ * tables stay as they were. One node runs a rebuild at a time (a PostgreSQL advisory lock).
+ */
+@Component
+@EnableConfigurationProperties(ProjectionRebuild.ReplayProperties.class)
+public class ProjectionRebuild implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    private static final long LOCK_KEY = 7_305_183_447_113_015_808L;
+
+    /**
+     * @param batchSize            events per committed batch
+     * @param pauseBetweenBatches  a breather between batches to leave room for live work
+     */
+    @ConfigurationProperties("campaigns.replay")
+    public record ReplayProperties(Integer batchSize, Duration pauseBetweenBatches) {
+        public ReplayProperties {
+            batchSize = batchSize == null ? 1000 : batchSize;
+            pauseBetweenBatches = pauseBetweenBatches == null ? Duration.ZERO : pauseBetweenBatches;
+        }
+    }
+
+    /** Where a rebuild stands: IDLE (never run), RUNNING, DONE or FAILED (with the reason). */
+    public record Status(String status, long processed, long total, long eventsPerSecond, Instant startedAt,
+                         Instant finishedAt, String error) {
+    }
+
+    /** Raised when a rebuild is asked for while one runs. */
+    public static class AlreadyRunning extends RuntimeException {
+        AlreadyRunning() {
+            super("a rebuild of the projections is already running");
+        }
+    }
+
+    private final List<Projection> projections;
+    private final EventStorageEngine events;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+    private final ReplayProperties properties;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean stopping;
+
+    ProjectionRebuild(List<Projection> projections, EventStorageEngine events, JdbcTemplate jdbc, DataSource dataSource,
+                      PlatformTransactionManager transactions, ReplayProperties properties) {
+        this.projections = List.copyOf(projections);
+        this.events = events;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transaction = new TransactionTemplate(transactions);
+        this.properties = properties;
+    }
+
+    public Status start() {
+        transaction.executeWithoutResult(status -> {
+            List<String> running = jdbc.queryForList("SELECT status FROM projection_rebuild FOR UPDATE", String.class);
+            if (running.contains("RUNNING")) {
+                throw new AlreadyRunning();
+            }
+            Long total = jdbc.queryForObject("SELECT last_index FROM event_index_counter", Long.class);
+            shadowTables().forEach(table -> jdbc.update("DELETE FROM " + table));
+            jdbc.update("""
+                    INSERT INTO projection_rebuild (singleton, status, position, processed, total, started_at)
+                    VALUES (TRUE, 'RUNNING', 0, 0, ?, now())
+                    ON CONFLICT (singleton) DO UPDATE SET status = 'RUNNING', position = 0, processed = 0,
+                        total = excluded.total, started_at = excluded.started_at, finished_at = NULL, error = NULL
+                    """, total);
+        });
+        log.info("Rebuilding the projections {} from the event store", projections.stream().map(Projection::table).toList());
+        worker.submit(this::run);
+        return status();
+    }
+
+    public Status status() {
+        List<Status> rows = jdbc.query("""
+                SELECT status, processed, total, started_at, finished_at, error,
+                       extract(epoch FROM coalesce(finished_at, now()) - started_at) FROM projection_rebuild
+                """, (row, index) -> {
+            double seconds = row.getDouble(7);
+            long processed = row.getLong(2);
+            return new Status(row.getString(1), processed, row.getLong(3),
+                    seconds > 0 ? Math.round(processed / seconds) : processed, instant(row, 4), instant(row, 5),
+                    row.getString(6));
+        });
+        return rows.isEmpty() ? new Status("IDLE", 0, 0, 0, null, null, null) : rows.get(0);
+    }
+
+    /** A rebuild that a stop interrupted goes on when the app is back. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterrupted() {
+        if ("RUNNING".equals(status().status())) {
+            log.info("Resuming the rebuild of the projections that was interrupted");
+            worker.submit(this::run);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        stopping = true;
+        worker.shutdownNow();
+    }
+
+    private void run() {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisoryLock(lock, "pg_try_advisory_lock")) {
+                log.info("Another node is rebuilding the projections");
+                return;
+            }
+            try {
+                replayAndSwap();
+            } finally {
+                advisoryLock(lock, "pg_advisory_unlock");
+            }
+        } catch (RuntimeException | SQLException failure) {
+            if (stopping) {
+                return;
+            }
+            log.error("The rebuild of the projections stopped; the live read models are unchanged", failure);
+            String reason = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
+            jdbc.update("UPDATE projection_rebuild SET status = 'FAILED', finished_at = now(), error = ?", reason);
+        }
+    }
+
+    private void replayAndSwap() {
+        while (!stopping && Boolean.TRUE.equals(transaction.execute(status -> replayBatch()))) {
+            pause();
+        }
+        if (stopping) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            jdbc.queryForObject("SELECT last_index FROM event_index_counter FOR UPDATE", Long.class);
+            while (replayBatch()) {
+                // the rest, with appends held off until the swap commits
+            }
+            for (Projection projection : projections) {
+                jdbc.update("TRUNCATE " + projection.table());
+                jdbc.update("INSERT INTO " + projection.table() + " SELECT * FROM " + projection.table() + "_rebuild");
+                jdbc.update("TRUNCATE " + projection.table() + "_rebuild");
+            }
+            jdbc.update("UPDATE projection_rebuild SET status = 'DONE', finished_at = now()");
+        });
+        Status done = status();
+        log.info("Rebuilt the projections from {} events ({} events/s)", done.processed(), done.eventsPerSecond());
+    }
+
+    /** Replays the next batch into the shadow tables; true when there may be more. */
+    private boolean replayBatch() {
+        long position = jdbc.queryForObject("SELECT position FROM projection_rebuild", Long.class);
+        List<Projection.Batch> batches = new ArrayList<>();
+        projections.forEach(projection -> batches.add(projection.batch(projection.table() + "_rebuild")));
+        int replayed = 0;
+        long last = position;
+        try (Stream<? extends TrackedEventMessage<?>> stream =
+                     events.readEvents(GapAwareTrackingToken.newInstance(position, Set.of()), false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
+            while (replayed < properties.batchSize() && iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                long index = ((GapAwareTrackingToken) event.trackingToken()).getIndex();
+                DomainEventMessage<?> domainEvent = readable(event, index);
+                batches.forEach(batch -> batch.apply(domainEvent));
+                replayed++;
+                last = index;
+            }
+        }
+        batches.forEach(Projection.Batch::flush);
+        jdbc.update("UPDATE projection_rebuild SET position = ?, processed = processed + ?", last, replayed);
+        return replayed == properties.batchSize();
+    }
+
+    private static DomainEventMessage<?> readable(TrackedEventMessage<?> event, long index) {
+        Object payload;
+        try {
+            payload = event.getPayload();
+        } catch (RuntimeException unreadable) {
+            throw new IllegalStateException("event " + index + " cannot be read: " + unreadable.getMessage(), unreadable);
+        }
+        if (payload instanceof UnknownSerializedType unknown) {
+            throw new IllegalStateException("event " + index + " cannot be read: no event type is called "
+                    + unknown.serializedType().getName() + " (revision " + unknown.serializedType().getRevision() + ")");
+        }
+        if (!(event instanceof DomainEventMessage<?> domainEvent)) {
+            throw new IllegalStateException("event " + index + " belongs to no campaign");
+        }
+        return domainEvent;
+    }
+
+    private List<String> shadowTables() {
+        return projections.stream().map(projection -> projection.table() + "_rebuild").toList();
+    }
+
+    /** Takes or gives back the rebuild's session lock; pooled connections outlive a rebuild, so it is given back. */
+    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT " + function + "(" + LOCK_KEY + ")")) {
+            return result.next() && result.getBoolean(1);
+        }
+    }
+
+    private void pause() {
+        if (properties.pauseBetweenBatches().isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(properties.pauseBetweenBatches().toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
