@@ -66,6 +66,13 @@ public class History {
                 + " ORDER BY h.sequence", (RowCallbackHandler) row -> consumer.accept(entry(row)), arguments.toArray());
     }
 
+    /** Whether the record shows that a task with this id was ever opened. */
+    public boolean taskWasOpened(String taskId) {
+        Boolean opened = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM history_entry WHERE type = 'TaskOpened' "
+                + "AND payload ->> 'taskId' = ?)", Boolean.class, taskId);
+        return Boolean.TRUE.equals(opened);
+    }
+
     /** The events of all campaigns, newest first. */
     public List<Entry> feed(HistoryFilter filter, int offset, int limit) {
         List<Object> arguments = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.advocacy.engine.tasks;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.advocacy.engine.audit.History;
 import org.advocacy.engine.campaign.CampaignCommand.ClaimTask;
 import org.advocacy.engine.campaign.CampaignCommand.CompleteStep;
 import org.advocacy.engine.campaign.CampaignEvent.VoteCast;
@@ -34,8 +35,11 @@ public class TaskSteps {
     private final TemplateCatalog templates;
     private final CampaignViews campaigns;
     private final CampaignCommandGateway commands;
+    private final History history;
 
-    TaskSteps(Workflow workflow, TemplateCatalog templates, CampaignViews campaigns, CampaignCommandGateway commands) {
+    TaskSteps(Workflow workflow, TemplateCatalog templates, CampaignViews campaigns, CampaignCommandGateway commands,
+              History history) {
+        this.history = history;
         this.workflow = workflow;
         this.templates = templates;
         this.campaigns = campaigns;
@@ -68,7 +72,7 @@ public class TaskSteps {
     }
 
     private WorkTask activeTask(String taskId, String campaignId) {
-        WorkTask task = workflow.activeTask(taskId).orElseThrow(() -> workflow.hasEnded(taskId)
+        WorkTask task = workflow.activeTask(taskId).orElseThrow(() -> history.taskWasOpened(taskId)
                 ? new CampaignRefusal(CampaignRefusal.Reason.TASK_NOT_ACTIVE, "task " + taskId + " is no longer active")
                 : new NotFound("no task has the id " + taskId));
         if (campaignId != null && !campaignId.equals(task.campaignId())) {

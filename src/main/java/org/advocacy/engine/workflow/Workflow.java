@@ -9,7 +9,6 @@ import org.advocacy.engine.templates.FieldValidator;
 import org.advocacy.engine.templates.Submission;
 import org.advocacy.engine.templates.TaskForm;
 import org.advocacy.engine.votes.Vote;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -31,12 +30,10 @@ public class Workflow {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final HistoryService history;
 
-    Workflow(RuntimeService runtime, TaskService tasks, HistoryService history) {
+    Workflow(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.history = history;
     }
 
     public String start(String templateKey, String campaignId) {
@@ -52,11 +49,6 @@ public class Workflow {
                 .singleResult().getBusinessKey();
         return Optional.of(new WorkTask(task.getId(), task.getTaskDefinitionKey(), campaignId,
                 task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getAssignee()));
-    }
-
-    /** Whether the task existed once and has ended (completed or cancelled). */
-    public boolean hasEnded(String taskId) {
-        return history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
     }
 
     public List<String> activeTaskKeys(String campaignId) {

@@ -76,7 +76,7 @@ class ProcessModelConventionsTest {
             assertThat(process.getId()).isEqualTo(processId);
             assertThat(process.isExecutable()).isTrue();
             assertThat(process.getName()).isNotBlank();
-            assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
+            assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P90D");
             assertThat(process.isCamundaStartableInTasklist()).isEqualTo(processId.equals("coi-follow-up"));
         });
     }
@@ -183,7 +183,7 @@ class ProcessModelConventionsTest {
             DmnModelInstance dmn = Dmn.readModelFromStream(file);
             Decision decision = dmn.getModelElementById("vote-outcome");
             assertThat(decision.getName()).isEqualTo("Vote outcome");
-            assertThat(decision.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
+            assertThat(decision.getCamundaHistoryTimeToLiveString()).isEqualTo("P90D");
         }
     }
 
