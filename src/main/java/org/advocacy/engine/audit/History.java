@@ -84,39 +84,29 @@ public class History {
     }
 
     /**
-     * Recomputes the campaign's chain from the stored events with the same function that hashed
-     * them on insert, and finds the first event whose stored hash or sequence does not follow.
+     * Recomputes every link of the campaign's chain from the stored events, with the function that
+     * hashed them on insert: each event's hash must be the hash of its content and of the stored
+     * hash before it, and the sequence must have no hole. Names the first event where that fails.
      */
     public Verification verify(String campaignId) {
-        List<long[]> rows = jdbc.query("""
-                WITH RECURSIVE chain AS (
-                    SELECT e.sequence_number, e.hash AS stored,
-                           event_chain_hash('\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea,
-                               e.aggregate_identifier, e.sequence_number, e.event_identifier, e.time_stamp,
-                               e.payload_type, e.payload_revision, e.payload, e.meta_data) AS computed
-                      FROM domain_event_entry e
-                     WHERE e.aggregate_identifier = ? AND e.sequence_number = 0
-                    UNION ALL
-                    SELECT e.sequence_number, e.hash,
-                           event_chain_hash(c.computed, e.aggregate_identifier, e.sequence_number, e.event_identifier,
-                               e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data)
-                      FROM chain c JOIN domain_event_entry e
-                        ON e.aggregate_identifier = ? AND e.sequence_number = c.sequence_number + 1
-                )
-                SELECT sequence_number, CASE WHEN stored = computed THEN 1 ELSE 0 END FROM chain ORDER BY sequence_number
-                """, (row, index) -> new long[] {row.getLong(1), row.getLong(2)}, campaignId, campaignId);
-        Long total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, campaignId);
-        long events = total == null ? 0 : total;
-        for (long[] row : rows) {
-            if (row[1] == 0) {
-                return new Verification(false, events, row[0]);
+        List<long[]> links = jdbc.query("""
+                SELECT sequence_number,
+                       CASE WHEN sequence_number = row_number() OVER chain - 1
+                             AND hash = event_chain_hash(
+                                 coalesce(lag(hash) OVER chain, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea),
+                                 aggregate_identifier, sequence_number, event_identifier, time_stamp, payload_type,
+                                 payload_revision, payload, meta_data)
+                            THEN 1 ELSE 0 END
+                  FROM domain_event_entry WHERE aggregate_identifier = ?
+                WINDOW chain AS (ORDER BY sequence_number)
+                ORDER BY sequence_number
+                """, (row, index) -> new long[] {row.getLong(1), row.getLong(2)}, campaignId);
+        for (int index = 0; index < links.size(); index++) {
+            if (links.get(index)[1] == 0) {
+                return new Verification(false, links.size(), (long) Math.min(index, links.get(index)[0]));
             }
         }
-        if (rows.size() < events) {
-            return new Verification(false, events, (long) rows.size());
-        }
-        return new Verification(true, events, null);
+        return new Verification(true, links.size(), null);
     }
 
     private Entry entry(ResultSet row) throws SQLException {

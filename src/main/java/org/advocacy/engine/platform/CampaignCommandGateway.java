@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,12 +25,15 @@ public class CampaignCommandGateway {
     private static final String CORRELATION_RESOURCE = CampaignCommandGateway.class.getName() + ".correlation";
 
     private final CommandGateway commandGateway;
+    private final JdbcTemplate jdbc;
 
-    CampaignCommandGateway(CommandGateway commandGateway) {
+    CampaignCommandGateway(CommandGateway commandGateway, JdbcTemplate jdbc) {
         this.commandGateway = commandGateway;
+        this.jdbc = jdbc;
     }
 
     public void send(CampaignCommand command, String processInstanceId, String taskId) {
+        lockCampaign(command.campaignId());
         Map<String, Object> metadata = new HashMap<>();
         metadata.put("actor", Actors.current());
         metadata.put("correlationId", correlationId());
@@ -46,6 +50,18 @@ public class CampaignCommandGateway {
                 throw cause;
             }
             throw failed;
+        }
+    }
+
+    /**
+     * Steps of one campaign take turns, across threads and app instances: the first command of a
+     * transaction takes a database lock on the campaign, held until the transaction ends. Without
+     * it, a second step could take Axon's in-memory aggregate lock and then wait in the database
+     * for the first step's append, while the first step waits for that aggregate lock.
+     */
+    private void lockCampaign(String campaignId) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", campaignId);
         }
     }
 

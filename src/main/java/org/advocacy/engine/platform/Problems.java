@@ -3,7 +3,12 @@ package org.advocacy.engine.platform;
 import org.advocacy.engine.campaign.CampaignRefusal;
 import org.advocacy.engine.templates.InvalidSubmission;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -45,6 +50,27 @@ class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail notFound(AggregateNotFoundException missing) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no campaign has the id " + missing.getAggregateIdentifier());
+    }
+
+    /** Two steps raced and the other one won: the caller may look again and retry. */
+    @ExceptionHandler({org.axonframework.modelling.command.ConcurrencyException.class,
+            org.camunda.bpm.engine.OptimisticLockingException.class})
+    ProblemDetail raced(RuntimeException race) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "another step of this campaign was recorded at the same time; look at the campaign again and retry");
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String reason = unreadable.getMostSpecificCause().getMessage();
+        String firstLine = reason == null ? "" : reason.lines().findFirst().orElse("");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the request body is not the JSON object expected here: " + firstLine);
+        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** Anything unforeseen: the transaction has rolled back, so the answer can say that nothing changed. */

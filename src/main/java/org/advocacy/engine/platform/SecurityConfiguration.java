@@ -1,5 +1,7 @@
 package org.advocacy.engine.platform;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -12,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -67,8 +71,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, UserDetailsService users,
+                            PasswordEncoder passwordEncoder) throws Exception {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(passwordEncoder);
+        passwordCheck.setUserDetailsService(users);
         return http
+                .authenticationManager(new ProviderManager(
+                        new RememberedLogins(passwordCheck, Duration.ofMinutes(5), Clock.systemUTC())))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, denied) -> {

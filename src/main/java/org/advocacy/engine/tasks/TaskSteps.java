@@ -75,6 +75,9 @@ public class TaskSteps {
         WorkTask task = workflow.activeTask(taskId).orElseThrow(() -> history.taskWasOpened(taskId)
                 ? new CampaignRefusal(CampaignRefusal.Reason.TASK_NOT_ACTIVE, "task " + taskId + " is no longer active")
                 : new NotFound("no task has the id " + taskId));
+        if (campaignId != null && campaigns.current(campaignId).isEmpty()) {
+            throw new NotFound("no campaign has the id " + campaignId);
+        }
         if (campaignId != null && !campaignId.equals(task.campaignId())) {
             throw new BadRequest("task " + taskId + " belongs to another campaign than " + campaignId);
         }

@@ -27,6 +27,7 @@ import org.advocacy.engine.votes.VoteRule;
 public final class FieldValidator {
 
     private static final int LONGEST_NAME = 300;
+    private static final Set<String> COUNCIL_ONLY = Set.of(VoteRule.PERMANENT_MEMBERS_AGAINST, VoteRule.VOTES);
 
     private FieldValidator() {
     }
@@ -41,6 +42,12 @@ public final class FieldValidator {
         Set<String> accepted = acceptedKeys(specs);
         Set<String> unknown = new TreeSet<>(input.keySet());
         unknown.removeAll(accepted);
+        for (String key : List.copyOf(unknown)) {
+            if (COUNCIL_ONLY.contains(key) && specs.stream().anyMatch(spec -> spec.type() == FieldType.VOTE)) {
+                problems.add(key + " is only taken by Security Council votes");
+                unknown.remove(key);
+            }
+        }
         if (!unknown.isEmpty()) {
             problems.add("unknown field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
                     + "; " + what + " takes " + String.join(", ", accepted));

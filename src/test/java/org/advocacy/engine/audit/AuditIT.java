@@ -57,19 +57,31 @@ class AuditIT {
         long vote = jdbc.queryForObject("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
                 + "AND payload_type LIKE '%VoteRecorded'", Long.class, campaignId);
 
+        byte[] original = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND sequence_number = ?", byte[].class, campaignId, vote);
+        asSuperuser("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'\"inFavour\":30', '\"inFavour\":3'), 'UTF8') WHERE aggregate_identifier = ? AND sequence_number = ?",
+                campaignId, vote);
+        try {
+            JsonNode after = api.get("manager", "/api/campaigns/" + campaignId + "/verify").body();
+            assertThat(after.get("valid").asBoolean()).isFalse();
+            assertThat(after.get("firstBrokenSequence").asLong()).isEqualTo(vote);
+            assertThat(after.get("events").asLong()).isEqualTo(before.get("events").asLong());
+        } finally {
+            asSuperuser("UPDATE domain_event_entry SET payload = ? WHERE aggregate_identifier = ? AND sequence_number = ?",
+                    original, campaignId, vote);
+        }
+        assertThat(api.get("manager", "/api/campaigns/" + campaignId + "/verify").body().get("valid").asBoolean()).isTrue();
+    }
+
+    /** Changes the store as a superuser who switches the append-only trigger off for it. */
+    private void asSuperuser(String change, Object... arguments) {
         jdbc.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
         try {
-            jdbc.update("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
-                    + "'\"inFavour\":30', '\"inFavour\":3'), 'UTF8') WHERE aggregate_identifier = ? AND sequence_number = ?",
-                    campaignId, vote);
+            jdbc.update(change, arguments);
         } finally {
             jdbc.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
         }
-
-        JsonNode after = api.get("manager", "/api/campaigns/" + campaignId + "/verify").body();
-        assertThat(after.get("valid").asBoolean()).isFalse();
-        assertThat(after.get("firstBrokenSequence").asLong()).isEqualTo(vote);
-        assertThat(after.get("events").asLong()).isEqualTo(before.get("events").asLong());
     }
 
     @Test
