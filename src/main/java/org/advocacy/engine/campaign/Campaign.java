@@ -40,7 +40,8 @@ public class Campaign {
     @AggregateIdentifier
     private String campaignId;
     private CampaignProgress progress;
-    private StepCompleted votePending;
+    /** Votes cast and not decided yet, by outcome key; the parallel tracks may each have one. */
+    private final Map<String, StepCompleted> votesPending = new LinkedHashMap<>();
 
     protected Campaign() {
         // for Axon
@@ -82,14 +83,20 @@ public class Campaign {
         if (command.vote() != null && VoteRule.named(command.vote().rule()).isEmpty()) {
             throw new CampaignRefusal(CampaignRefusal.Reason.INVALID, "no vote rule is named " + command.vote().rule());
         }
-        apply(new StepCompleted(campaignId, task.id(), task.key(), task.forum(), command.fields(), command.vote()));
+        if (command.vote() != null && (command.vote().outcomeKey() == null || command.vote().outcomeKey().isBlank())) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.INVALID, "a vote needs the key of the outcome it decides");
+        }
+        Map<String, Object> fields = command.fields() == null ? Map.of() : command.fields();
+        apply(new StepCompleted(campaignId, task.id(), task.key(), task.forum(), fields, command.vote()));
     }
 
     @CommandHandler
     public void handle(DecideVote command) {
+        refuseWhenClosed();
+        StepCompleted votePending = votesPending.get(command.outcomeKey());
         if (votePending == null) {
             throw new CampaignRefusal(CampaignRefusal.Reason.NO_VOTE_TO_DECIDE,
-                    "campaign " + campaignId + " has no vote awaiting its outcome");
+                    "campaign " + campaignId + " has no " + command.outcomeKey() + " vote awaiting its outcome");
         }
         VoteRule rule = VoteRule.named(votePending.vote().rule()).orElseThrow();
         Map<String, Object> vote = new LinkedHashMap<>();
@@ -136,10 +143,10 @@ public class Campaign {
             progress = new CampaignProgress();
         }
         progress.apply(event, sequence, occurredAt);
-        if (event instanceof StepCompleted completed) {
-            votePending = completed.vote() == null ? null : completed;
-        } else if (event instanceof VoteRecorded) {
-            votePending = null;
+        if (event instanceof StepCompleted completed && completed.vote() != null) {
+            votesPending.put(completed.vote().outcomeKey(), completed);
+        } else if (event instanceof VoteRecorded recorded) {
+            votesPending.remove(recorded.outcomeKey());
         }
     }
 

@@ -29,8 +29,9 @@ public sealed interface CampaignCommand {
                         Map<String, Object> fields, VoteCast vote) implements CampaignCommand {
     }
 
-    /** The rules' outcome for the vote that the last completed step cast. */
-    record DecideVote(@TargetAggregateIdentifier String campaignId, Outcome outcome) implements CampaignCommand {
+    /** The rules' outcome for the vote cast for {@code outcomeKey} and not decided yet. */
+    record DecideVote(@TargetAggregateIdentifier String campaignId, String outcomeKey, Outcome outcome)
+            implements CampaignCommand {
     }
 
     record RecordOutcome(@TargetAggregateIdentifier String campaignId, String outcomeKey, Outcome outcome,

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.advocacy.engine.votes.DocumentSymbols;
 import org.advocacy.engine.votes.Outcome;
+import org.axonframework.serialization.Revision;
 
 /**
  * Everything that happens to a campaign, as past-tense facts. A stored event's class name and
@@ -36,9 +38,21 @@ public sealed interface CampaignEvent {
                          Map<String, Object> fields, VoteCast vote) implements CampaignEvent {
     }
 
-    /** The rules decided a vote: the vote as recorded and the outcome they gave. */
+    /**
+     * The rules decided a vote: the vote as recorded and the outcome they gave. Revision 2 adds
+     * {@code symbol}, the vote's document symbol normalised (see DocumentSymbols); revision 1
+     * events gain it through an upcaster.
+     */
+    @Revision("2")
     record VoteRecorded(String campaignId, String taskId, String taskKey, String outcomeKey, String rule,
-                        Map<String, Object> vote, Outcome outcome) implements CampaignEvent {
+                        Map<String, Object> vote, Outcome outcome, String symbol) implements CampaignEvent {
+
+        /** The vote's own symbol, normalised, becomes the event's. */
+        public VoteRecorded(String campaignId, String taskId, String taskKey, String outcomeKey, String rule,
+                            Map<String, Object> vote, Outcome outcome) {
+            this(campaignId, taskId, taskKey, outcomeKey, rule, vote, outcome,
+                    DocumentSymbols.normalise(vote == null ? null : vote.get("symbol")));
+        }
     }
 
     /** An outcome that follows from the path rather than from a vote (a meeting that was not held). */

@@ -20,6 +20,8 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -77,7 +79,7 @@ public class EventStoreConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager transactionManager,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) throws java.sql.SQLException {
+                                          Serializer serializer, List<EventUpcaster> upcasters) {
         PersistenceExceptionResolver resolver = new JdbcSQLErrorCodesResolver();
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
@@ -87,6 +89,7 @@ public class EventStoreConfiguration {
                 .persistenceExceptionResolver(resolver)
                 .schema(SCHEMA)
                 .dataType(byte[].class)
+                .upcasterChain(new EventUpcasterChain(upcasters))
                 .build();
     }
 

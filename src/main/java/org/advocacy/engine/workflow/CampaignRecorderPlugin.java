@@ -101,7 +101,12 @@ public class CampaignRecorderPlugin extends AbstractProcessEnginePlugin {
                 if (outcome == null) {
                     throw new IllegalStateException("the vote-outcome decision gave no outcome at " + activity.getId());
                 }
-                send(new DecideVote(campaignOf(execution), Outcome.valueOf(outcome.toString())), execution);
+                Object outcomeKey = execution.getVariable(Workflow.VOTE_OUTCOME_KEY);
+                if (outcomeKey == null) {
+                    throw new IllegalStateException("no vote was cast before the decision at " + activity.getId());
+                }
+                send(new DecideVote(campaignOf(execution), outcomeKey.toString(), Outcome.valueOf(outcome.toString())),
+                        execution);
             });
         }
 

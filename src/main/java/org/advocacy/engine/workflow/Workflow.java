@@ -28,6 +28,9 @@ public class Workflow {
                            String processDefinitionId, String assignee) {
     }
 
+    /** The transient variable that names the outcome key of the vote a completed task cast. */
+    static final String VOTE_OUTCOME_KEY = "voteOutcomeKey";
+
     private final RuntimeService runtime;
     private final TaskService tasks;
 
@@ -82,6 +85,7 @@ public class Workflow {
                 variables.putValueTyped(field.id(), Variables.longValue((Long) value, true));
             } else if (field.type() == FieldType.VOTE) {
                 Vote vote = submission.vote().vote();
+                variables.putValueTyped(VOTE_OUTCOME_KEY, Variables.stringValue(field.id(), true));
                 variables.putValueTyped("voteRule", Variables.stringValue(FieldValidator.rule(field).name(), true));
                 variables.putValueTyped("adoptedWithoutVote", Variables.booleanValue(vote.adoptedWithoutVote(), true));
                 variables.putValueTyped("inFavour", Variables.integerValue(vote.inFavour(), true));

@@ -391,7 +391,7 @@ class CampaignTest {
         @Test
         void deciding_a_vote_records_the_vote_under_its_rule_without_the_steps_other_fields() {
             fixture.given(launched(), hrcVoteOpened(), hrcVoteCompleted())
-                    .when(new DecideVote(CAMPAIGN, Outcome.ADOPTED))
+                    .when(new DecideVote(CAMPAIGN, "hrc", Outcome.ADOPTED))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(hrcVoteRecorded(Outcome.ADOPTED));
         }
@@ -403,7 +403,7 @@ class CampaignTest {
             fixture.given(launched(), agendaVoteOpened(),
                             new StepCompleted(CAMPAIGN, AGENDA_VOTE_TASK, "record-procedural-vote", UNSC, step,
                                     new VoteCast("councilAgenda", "councilAgenda")))
-                    .when(new DecideVote(CAMPAIGN, Outcome.ADOPTED))
+                    .when(new DecideVote(CAMPAIGN, "councilAgenda", Outcome.ADOPTED))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new VoteRecorded(CAMPAIGN, AGENDA_VOTE_TASK, "record-procedural-vote",
                             "councilAgenda", "councilAgenda", agendaVote(), Outcome.ADOPTED));
@@ -416,7 +416,7 @@ class CampaignTest {
             fixture.given(launched(), hrcVoteOpened(),
                             new StepCompleted(CAMPAIGN, HRC_VOTE_TASK, "record-hrc-vote", HRC, step,
                                     new VoteCast("hrc", "hrc")))
-                    .when(new DecideVote(CAMPAIGN, Outcome.ADOPTED))
+                    .when(new DecideVote(CAMPAIGN, "hrc", Outcome.ADOPTED))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(hrcVoteRecorded(Outcome.ADOPTED));
         }
@@ -424,22 +424,40 @@ class CampaignTest {
         @Test
         void deciding_a_vote_when_no_step_cast_one_is_refused() {
             expectRefusal(fixture.given(launched(), draftHrcOpened(), draftHrcCompleted())
-                            .when(new DecideVote(CAMPAIGN, Outcome.ADOPTED)),
-                    Reason.NO_VOTE_TO_DECIDE, "campaign dprk-2014 has no vote awaiting its outcome");
+                            .when(new DecideVote(CAMPAIGN, "hrc", Outcome.ADOPTED)),
+                    Reason.NO_VOTE_TO_DECIDE, "campaign dprk-2014 has no hrc vote awaiting its outcome");
         }
 
         @Test
         void deciding_a_vote_on_a_fresh_campaign_is_refused() {
-            expectRefusal(fixture.given(launched()).when(new DecideVote(CAMPAIGN, Outcome.ADOPTED)),
-                    Reason.NO_VOTE_TO_DECIDE, "campaign dprk-2014 has no vote awaiting its outcome");
+            expectRefusal(fixture.given(launched()).when(new DecideVote(CAMPAIGN, "hrc", Outcome.ADOPTED)),
+                    Reason.NO_VOTE_TO_DECIDE, "campaign dprk-2014 has no hrc vote awaiting its outcome");
         }
 
         @Test
         void deciding_a_vote_that_was_already_decided_is_refused() {
             expectRefusal(fixture.given(launched(), hrcVoteOpened(), hrcVoteCompleted(),
                                     hrcVoteRecorded(Outcome.ADOPTED))
-                            .when(new DecideVote(CAMPAIGN, Outcome.REJECTED)),
-                    Reason.NO_VOTE_TO_DECIDE, "campaign dprk-2014 has no vote awaiting its outcome");
+                            .when(new DecideVote(CAMPAIGN, "hrc", Outcome.REJECTED)),
+                    Reason.NO_VOTE_TO_DECIDE, "campaign dprk-2014 has no hrc vote awaiting its outcome");
+        }
+
+        @Test
+        void the_votes_of_parallel_tracks_wait_for_their_outcomes_side_by_side() {
+            fixture.given(launched(), hrcVoteOpened(), agendaVoteOpened(), hrcVoteCompleted(),
+                            new StepCompleted(CAMPAIGN, AGENDA_VOTE_TASK, "record-procedural-vote", UNSC, agendaVote(),
+                                    new VoteCast("councilAgenda", "councilAgenda")))
+                    .when(new DecideVote(CAMPAIGN, "hrc", Outcome.ADOPTED))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(hrcVoteRecorded(Outcome.ADOPTED));
+        }
+
+        @Test
+        void deciding_a_vote_after_the_campaign_closed_is_refused() {
+            expectRefusal(fixture.given(launched(), hrcVoteOpened(), hrcVoteCompleted(),
+                                    new CampaignClosed(CAMPAIGN, Map.of()))
+                            .when(new DecideVote(CAMPAIGN, "hrc", Outcome.ADOPTED)),
+                    Reason.CAMPAIGN_CLOSED, "campaign dprk-2014 is closed");
         }
 
         @Test
@@ -450,7 +468,7 @@ class CampaignTest {
                             new ClaimTask(CAMPAIGN, HRC_VOTE_TASK, COORDINATOR),
                             new CompleteStep(CAMPAIGN, HRC_VOTE_TASK, COORDINATOR, hrcVoteStep(),
                                     new VoteCast("hrc", "hrc")))
-                    .when(new DecideVote(CAMPAIGN, Outcome.ADOPTED))
+                    .when(new DecideVote(CAMPAIGN, "hrc", Outcome.ADOPTED))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(hrcVoteRecorded(Outcome.ADOPTED));
         }
@@ -597,7 +615,7 @@ class CampaignTest {
                             new OpenTask(CAMPAIGN, HRC_VOTE_TASK, "record-hrc-vote", "Record the HRC vote", HRC,
                                     "COORDINATOR", null),
                             new CompleteStep(CAMPAIGN, HRC_VOTE_TASK, COORDINATOR, rejected, new VoteCast("hrc", "hrc")),
-                            new DecideVote(CAMPAIGN, Outcome.REJECTED),
+                            new DecideVote(CAMPAIGN, "hrc", Outcome.REJECTED),
                             new OpenTask(CAMPAIGN, REVIEW_HRC_TASK, "review-hrc-strategy", "Review the HRC strategy",
                                     HRC, "COORDINATOR", null),
                             new CompleteStep(CAMPAIGN, REVIEW_HRC_TASK, COORDINATOR, fields("decision", "REDRAFT"),
@@ -609,7 +627,7 @@ class CampaignTest {
                                     "COORDINATOR", null),
                             new CompleteStep(CAMPAIGN, HRC_REVOTE_TASK, COORDINATOR, hrcVote(),
                                     new VoteCast("hrc", "hrc")),
-                            new DecideVote(CAMPAIGN, Outcome.ADOPTED))
+                            new DecideVote(CAMPAIGN, "hrc", Outcome.ADOPTED))
                     .when(new CloseCampaign(CAMPAIGN))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(closed(Map.of("hrc", Outcome.ADOPTED)));
