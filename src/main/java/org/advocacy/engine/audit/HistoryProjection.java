@@ -7,10 +7,9 @@ import java.util.List;
 import org.advocacy.engine.campaign.CampaignEvent;
 import org.advocacy.engine.campaign.CampaignEvent.StepCompleted;
 import org.advocacy.engine.campaign.CampaignEvent.TaskOpened;
-import org.advocacy.engine.replay.Projection;
+import org.advocacy.engine.replay.JdbcProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,26 +19,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Keeps {@code history_entry}: every event of every campaign, readable, with its place in the hash chain. */
 @Component
 @ProcessingGroup(HistoryProjection.GROUP)
-public class HistoryProjection implements Projection {
+public class HistoryProjection extends JdbcProjection {
 
     public static final String GROUP = "history";
 
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
-
     HistoryProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
-
-    @EventHandler
-    void on(CampaignEvent event, DomainEventMessage<?> message) {
-        applyLive(message);
-    }
-
-    @Override
-    public String table() {
-        return "history_entry";
+        super(jdbc, json, "history_entry");
     }
 
     @Override

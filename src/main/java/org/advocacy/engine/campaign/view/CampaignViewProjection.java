@@ -11,10 +11,9 @@ import java.util.Set;
 import org.advocacy.engine.campaign.CampaignEvent;
 import org.advocacy.engine.campaign.CampaignProgress;
 import org.advocacy.engine.campaign.CampaignSnapshot;
-import org.advocacy.engine.replay.Projection;
+import org.advocacy.engine.replay.JdbcProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,26 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Keeps {@code campaign_view}: each campaign as its events leave it, one JSON document per campaign. */
 @Component
 @ProcessingGroup(CampaignViewProjection.GROUP)
-public class CampaignViewProjection implements Projection {
+public class CampaignViewProjection extends JdbcProjection {
 
     public static final String GROUP = "campaign-view";
 
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
-
     CampaignViewProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
-
-    @EventHandler
-    void on(CampaignEvent event, DomainEventMessage<?> message) {
-        applyLive(message);
-    }
-
-    @Override
-    public String table() {
-        return "campaign_view";
+        super(jdbc, json, "campaign_view");
     }
 
     @Override
