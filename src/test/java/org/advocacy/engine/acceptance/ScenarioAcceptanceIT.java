@@ -42,6 +42,13 @@ class ScenarioAcceptanceIT {
                 () -> driveAndCheck(scenario.content())));
     }
 
+    @TestFactory
+    Stream<DynamicTest> every_other_path_of_the_template_reaches_the_outcomes_of_the_rules() {
+        List<ScenarioDriver.Scenario> paths = ScenarioDriver.in("paths");
+        assertThat(paths).isNotEmpty();
+        return paths.stream().map(path -> DynamicTest.dynamicTest(path.file(), () -> driveAndCheck(path.content())));
+    }
+
     private void driveAndCheck(JsonNode scenario) {
         String id = new ScenarioDriver(api).drive(scenario);
 

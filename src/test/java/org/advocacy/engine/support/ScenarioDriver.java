@@ -35,9 +35,15 @@ public final class ScenarioDriver {
     public record Scenario(String file, JsonNode content) {
     }
 
+    /** The real campaigns, from the UN record. */
     public static List<Scenario> all() {
+        return in("scenarios");
+    }
+
+    /** Every scenario file of a test resources folder. */
+    public static List<Scenario> in(String folder) {
         try {
-            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:scenarios/*.json");
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:" + folder + "/*.json");
             List<Scenario> scenarios = new ArrayList<>();
             for (Resource file : files) {
                 try (InputStream in = file.getInputStream()) {
