@@ -17,12 +17,11 @@ import java.util.UUID;
 
 import org.advocacy.engine.support.ApiClient;
 import org.advocacy.engine.support.ApiClient.Answer;
+import org.advocacy.engine.support.ApiTest;
 import org.advocacy.engine.support.AppTest;
 import org.advocacy.engine.support.HttpCampaigns;
 import org.advocacy.engine.support.HttpCampaigns.Look;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,21 +32,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * task claimed by one coordinator is not another's. Every refusal is a problem and writes nothing.
  */
 @AppTest
-class RolesIT {
+class RolesIT extends ApiTest {
 
     private static final List<String> EVERY_USER = List.of("coordinator", "coordinator2", "manager", "admin");
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    HttpCampaigns campaigns;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-        campaigns = new HttpCampaigns(api);
-    }
 
     private String newCampaign() {
         return campaigns.launchFollowUp("Roles " + UUID.randomUUID(), PUBLISHED_ON);

@@ -14,13 +14,13 @@ import java.util.function.Supplier;
 
 import org.advocacy.engine.support.ApiClient;
 import org.advocacy.engine.support.ApiClient.Answer;
+import org.advocacy.engine.support.ApiTest;
 import org.advocacy.engine.support.AppTest;
 import org.advocacy.engine.support.HttpCampaigns;
 import org.advocacy.engine.support.HttpCampaigns.Look;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * campaign's history and its active tasks are exactly as they were before the request.
  */
 @AppTest
-class BadInputIT {
+class BadInputIT extends ApiTest {
 
     /** The procedural vote of 22 December 2014 that put the situation in the DPRK on the Council's agenda. */
     private static final Map<String, String> VOTES_OF_22_DECEMBER_2014 = votes(
@@ -38,18 +38,6 @@ class BadInputIT {
                     "Republic of Korea", "Rwanda", "United Kingdom", "United States"),
             List.of("China", "Russian Federation"),
             List.of("Chad", "Nigeria"));
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    HttpCampaigns campaigns;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-        campaigns = new HttpCampaigns(api);
-    }
 
     private String newCampaign() {
         return campaigns.launchFollowUp("Bad input " + UUID.randomUUID(), PUBLISHED_ON);

@@ -10,12 +10,11 @@ import java.util.UUID;
 
 import org.advocacy.engine.support.ApiClient;
 import org.advocacy.engine.support.ApiClient.Answer;
+import org.advocacy.engine.support.ApiTest;
 import org.advocacy.engine.support.AppTest;
 import org.advocacy.engine.support.HttpCampaigns;
 import org.advocacy.engine.support.HttpCampaigns.Look;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,25 +24,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * and run to its end through the same HTTP contract, with no Java of its own.
  */
 @AppTest
-class ExtraTemplateIT {
+class ExtraTemplateIT extends ApiTest {
 
     private static final String TEMPLATE = "coalition-sign-on-letter";
     private static final String TEXT = "We, the undersigned organisations, urge the Security Council to refer "
             + "the situation in the DPRK to the International Criminal Court.";
     private static final List<String> THREE_SIGNATORIES =
             List.of("Human Rights Watch", "Amnesty International", "International Coalition to Stop Crimes against Humanity in North Korea");
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-    HttpCampaigns campaigns;
-
-    @BeforeEach
-    void connect() {
-        api = new ApiClient(port);
-        campaigns = new HttpCampaigns(api);
-    }
 
     private static Map<String, Object> launchBody(String title) {
         Map<String, Object> body = new LinkedHashMap<>();
