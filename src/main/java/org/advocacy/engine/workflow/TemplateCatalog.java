@@ -1,8 +1,11 @@
 package org.advocacy.engine.workflow;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +21,13 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaConstraint;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
@@ -82,22 +88,42 @@ public class TemplateCatalog {
         return new Template(definition.getKey(), name, definition.getVersion(), startFields, tasks);
     }
 
+    /** The user tasks of a process and of the processes it calls, in the order its paths reach them. */
     private void collectTasks(BpmnModelInstance model, String processKey, List<TaskForm> tasks, Set<String> visited) {
         if (!visited.add(processKey)) {
             return;
         }
-        Collection<UserTask> userTasks = model.getModelElementsByType(UserTask.class);
-        userTasks.stream().filter(task -> processKey.equals(processOf(task)))
+        Process process = model.getModelElementById(processKey);
+        Set<String> reached = new HashSet<>();
+        walk(model, processKey, process.getChildElementsByType(StartEvent.class), tasks, visited, reached);
+        model.getModelElementsByType(UserTask.class).stream()
+                .filter(task -> processKey.equals(processOf(task)) && !reached.contains(task.getId()))
                 .forEach(task -> tasks.add(taskForm(task, processKey)));
-        for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
-            if (!processKey.equals(processOf(call)) || call.getCalledElement() == null) {
+    }
+
+    /** Breadth first from {@code starts}; an embedded subprocess is walked whole where the path enters it. */
+    private void walk(BpmnModelInstance model, String processKey, Collection<? extends FlowNode> starts,
+                      List<TaskForm> tasks, Set<String> visited, Set<String> reached) {
+        Deque<FlowNode> next = new ArrayDeque<>(starts);
+        while (!next.isEmpty()) {
+            FlowNode node = next.poll();
+            if (!reached.add(node.getId())) {
                 continue;
             }
-            ProcessDefinition called = repository.createProcessDefinitionQuery()
-                    .processDefinitionKey(call.getCalledElement()).latestVersion().singleResult();
-            if (called != null) {
-                collectTasks(repository.getBpmnModelInstance(called.getId()), called.getKey(), tasks, visited);
+            if (node instanceof UserTask task) {
+                tasks.add(taskForm(task, processKey));
+            } else if (node instanceof CallActivity call && call.getCalledElement() != null) {
+                ProcessDefinition called = repository.createProcessDefinitionQuery()
+                        .processDefinitionKey(call.getCalledElement()).latestVersion().singleResult();
+                if (called != null) {
+                    collectTasks(repository.getBpmnModelInstance(called.getId()), called.getKey(), tasks, visited);
+                }
+            } else if (node instanceof SubProcess subProcess) {
+                walk(model, processKey, subProcess.getChildElementsByType(StartEvent.class), tasks, visited, reached);
             }
+            model.getModelElementsByType(BoundaryEvent.class).stream()
+                    .filter(boundary -> boundary.getAttachedTo() == node).forEach(next::add);
+            node.getOutgoing().forEach(flow -> next.add(flow.getTarget()));
         }
     }
 

@@ -73,6 +73,24 @@ class ExtraTemplateIT extends ApiTest {
     }
 
     @Test
+    void the_follow_up_template_lists_its_sixteen_tasks_in_the_order_its_paths_reach_them() {
+        JsonNode followUp = null;
+        for (JsonNode template : api.get("coordinator", "/api/templates").body()) {
+            if (template.get("key").asText().equals("coi-follow-up")) {
+                followUp = template;
+            }
+        }
+        assertThat(followUp).isNotNull();
+        assertThat(followUp.get("startFields").findValuesAsText("id")).containsExactly("reportSymbol", "publishedOn");
+        assertThat(followUp.get("tasks").findValuesAsText("key")).containsExactly(
+                "draft-hrc-resolution", "record-hrc-vote", "review-hrc-strategy",
+                "draft-unga-resolution", "organize-side-event", "record-third-committee-vote", "record-plenary-vote",
+                "convene-arria-meeting", "file-agenda-request", "record-procedural-vote",
+                "reconsider-council-strategy", "propose-out-of-cycle-ga-resolution", "hold-council-meeting",
+                "table-council-resolution", "record-council-vote", "review-campaign");
+    }
+
+    @Test
     void the_templates_list_the_sign_on_letter_with_its_start_field_and_both_tasks_with_their_fields() {
         Answer templates = api.get("coordinator", "/api/templates");
         assertThat(templates.status()).isEqualTo(200);
