@@ -54,11 +54,6 @@ public class Workflow {
                 task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getAssignee()));
     }
 
-    public List<String> activeTaskKeys(String campaignId) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(campaignId).list().stream()
-                .map(Task::getTaskDefinitionKey).toList();
-    }
-
     public void claim(String taskId, String user) {
         tasks.setAssignee(taskId, user);
     }
