@@ -91,6 +91,25 @@ class StepTransactionIT {
         assertGlobalIndexIsContiguous();
     }
 
+    @Test
+    void when_a_projection_cannot_record_the_event_the_step_fails_whole_instead_of_skipping_it() {
+        long eventsBefore = storedEvents();
+        failInsideDatabase("""
+                CREATE FUNCTION pg_temp_fail_projection() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'injected: the history projection cannot write'; END $$;
+                CREATE TRIGGER fail_projection BEFORE INSERT ON history_entry FOR EACH ROW
+                    WHEN (NEW.campaign_id = '%s') EXECUTE FUNCTION pg_temp_fail_projection();
+                """.formatted(campaignId), "DROP TRIGGER fail_projection ON history_entry; DROP FUNCTION pg_temp_fail_projection();",
+                () -> assertThat(api.post("coordinator", "/api/tasks/" + draftTaskId + "/complete", DRAFT).status())
+                        .isEqualTo(500));
+
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+        assertThat(history().size()).isEqualTo(eventsBefore);
+        assertThat(camundaTasks.createTaskQuery().taskId(draftTaskId).count()).isEqualTo(1);
+        assertThat(activeTaskKeys()).containsExactly("draft-hrc-resolution");
+        assertGlobalIndexIsContiguous();
+    }
+
     private void failInsideDatabase(String install, String uninstall, Runnable step) {
         jdbc.execute(install);
         try {
