@@ -52,14 +52,8 @@ class StepTransactionIT {
     @Test
     void when_the_event_cannot_be_appended_the_task_stays_active_and_nothing_is_recorded() {
         long eventsBefore = storedEvents();
-        failInsideDatabase("""
-                CREATE FUNCTION pg_temp_fail_append() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'injected: the event store refuses this append'; END $$;
-                CREATE TRIGGER fail_append BEFORE INSERT ON domain_event_entry FOR EACH ROW
-                    WHEN (NEW.aggregate_identifier = '%s') EXECUTE FUNCTION pg_temp_fail_append();
-                """.formatted(campaignId), "DROP TRIGGER fail_append ON domain_event_entry; DROP FUNCTION pg_temp_fail_append();",
-                () -> assertThat(api.post("coordinator", "/api/tasks/" + draftTaskId + "/complete", DRAFT).status())
-                        .isEqualTo(500));
+        completeDraftWhileTheDatabaseRefuses("INSERT ON domain_event_entry",
+                "NEW.aggregate_identifier = '" + campaignId + "'");
 
         assertThat(camundaTasks.createTaskQuery().taskId(draftTaskId).count()).isEqualTo(1);
         assertThat(activeTaskKeys()).containsExactly("draft-hrc-resolution");
@@ -73,14 +67,7 @@ class StepTransactionIT {
     @Test
     void when_the_workflow_cannot_complete_the_task_no_event_is_kept() {
         long eventsBefore = storedEvents();
-        failInsideDatabase("""
-                CREATE FUNCTION pg_temp_fail_completion() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'injected: the workflow cannot complete this task'; END $$;
-                CREATE TRIGGER fail_completion BEFORE DELETE ON act_ru_task FOR EACH ROW
-                    WHEN (OLD.id_ = '%s') EXECUTE FUNCTION pg_temp_fail_completion();
-                """.formatted(draftTaskId), "DROP TRIGGER fail_completion ON act_ru_task; DROP FUNCTION pg_temp_fail_completion();",
-                () -> assertThat(api.post("coordinator", "/api/tasks/" + draftTaskId + "/complete", DRAFT).status())
-                        .isEqualTo(500));
+        completeDraftWhileTheDatabaseRefuses("DELETE ON act_ru_task", "OLD.id_ = '" + draftTaskId + "'");
 
         assertThat(storedEvents()).isEqualTo(eventsBefore);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
@@ -94,14 +81,7 @@ class StepTransactionIT {
     @Test
     void when_a_projection_cannot_record_the_event_the_step_fails_whole_instead_of_skipping_it() {
         long eventsBefore = storedEvents();
-        failInsideDatabase("""
-                CREATE FUNCTION pg_temp_fail_projection() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN RAISE EXCEPTION 'injected: the history projection cannot write'; END $$;
-                CREATE TRIGGER fail_projection BEFORE INSERT ON history_entry FOR EACH ROW
-                    WHEN (NEW.campaign_id = '%s') EXECUTE FUNCTION pg_temp_fail_projection();
-                """.formatted(campaignId), "DROP TRIGGER fail_projection ON history_entry; DROP FUNCTION pg_temp_fail_projection();",
-                () -> assertThat(api.post("coordinator", "/api/tasks/" + draftTaskId + "/complete", DRAFT).status())
-                        .isEqualTo(500));
+        completeDraftWhileTheDatabaseRefuses("INSERT ON history_entry", "NEW.campaign_id = '" + campaignId + "'");
 
         assertThat(storedEvents()).isEqualTo(eventsBefore);
         assertThat(history().size()).isEqualTo(eventsBefore);
@@ -110,12 +90,21 @@ class StepTransactionIT {
         assertGlobalIndexIsContiguous();
     }
 
-    private void failInsideDatabase(String install, String uninstall, Runnable step) {
-        jdbc.execute(install);
+    /**
+     * Completes the draft task while a trigger makes {@code operation} (such as "INSERT ON
+     * history_entry") fail for the rows that {@code condition} picks; the step must answer 500.
+     */
+    private void completeDraftWhileTheDatabaseRefuses(String operation, String condition) {
+        jdbc.execute("""
+                CREATE FUNCTION injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'injected: the database refuses %1$s'; END $$;
+                CREATE TRIGGER injected_failure BEFORE %1$s FOR EACH ROW WHEN (%2$s) EXECUTE FUNCTION injected_failure();
+                """.formatted(operation, condition));
         try {
-            step.run();
+            assertThat(api.post("coordinator", "/api/tasks/" + draftTaskId + "/complete", DRAFT).status()).isEqualTo(500);
         } finally {
-            jdbc.execute(uninstall);
+            jdbc.execute("DROP TRIGGER injected_failure ON " + operation.substring(operation.indexOf(" ON ") + 4)
+                    + "; DROP FUNCTION injected_failure();");
         }
     }
 
