@@ -50,6 +50,12 @@ public class History {
                 + " ORDER BY h.sequence LIMIT ? OFFSET ?", (row, index) -> entry(row), arguments.toArray());
     }
 
+    /** The campaign's event number {@code sequence}, if it has one. */
+    public java.util.Optional<Entry> at(String campaignId, long sequence) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM history_entry h WHERE h.campaign_id = ? AND h.sequence = ?",
+                (row, index) -> entry(row), campaignId, sequence).stream().findFirst();
+    }
+
     public long count(String campaignId, HistoryFilter filter) {
         List<Object> arguments = new ArrayList<>(List.of(campaignId));
         String where = filter.where(arguments);

@@ -1,8 +1,5 @@
 package org.advocacy.engine.audit;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.advocacy.engine.audit.History.Entry;
@@ -11,8 +8,6 @@ import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.Instants;
 import org.advocacy.engine.platform.NotFound;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A campaign's history (paged and filtered; the total in the X-Total-Count header), its export,
@@ -33,12 +27,12 @@ class HistoryController {
 
     private final History history;
     private final CampaignViews campaigns;
-    private final ObjectMapper json;
+    private final HistoryDownloads downloads;
 
-    HistoryController(History history, CampaignViews campaigns, ObjectMapper json) {
+    HistoryController(History history, CampaignViews campaigns, HistoryDownloads downloads) {
         this.history = history;
         this.campaigns = campaigns;
-        this.json = json;
+        this.downloads = downloads;
     }
 
     @GetMapping("/api/campaigns/{id}/history")
@@ -61,22 +55,7 @@ class HistoryController {
     ResponseEntity<StreamingResponseBody> export(@PathVariable String id,
                                                  @RequestParam(defaultValue = "csv") String format) {
         requireCampaign(id);
-        HistoryExport.Format chosen = switch (format) {
-            case "csv" -> HistoryExport.Format.CSV;
-            case "jsonl" -> HistoryExport.Format.JSONL;
-            default -> throw new BadRequest("format must be csv or jsonl, not " + format);
-        };
-        StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            HistoryExport export = new HistoryExport(json, chosen, writer);
-            history.each(id, HistoryFilter.ALL, export::write);
-            writer.flush();
-        };
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(chosen.mediaType + ";charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"campaign-" + id + "-history." + format + "\"")
-                .body(body);
+        return downloads.download(id, format);
     }
 
     /** What happened across all campaigns, newest first. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.advocacy.engine.campaign.CampaignCommand.AssignTask;
 import org.advocacy.engine.campaign.CampaignCommand.CancelTask;
 import org.advocacy.engine.campaign.CampaignCommand.ClaimTask;
 import org.advocacy.engine.campaign.CampaignCommand.CloseCampaign;
@@ -15,14 +16,17 @@ import org.advocacy.engine.campaign.CampaignCommand.LaunchCampaign;
 import org.advocacy.engine.campaign.CampaignCommand.OpenTask;
 import org.advocacy.engine.campaign.CampaignCommand.RaiseEscalation;
 import org.advocacy.engine.campaign.CampaignCommand.RecordOutcome;
+import org.advocacy.engine.campaign.CampaignCommand.ReleaseTask;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignLaunched;
 import org.advocacy.engine.campaign.CampaignEvent.EscalationRaised;
 import org.advocacy.engine.campaign.CampaignEvent.OutcomeRecorded;
 import org.advocacy.engine.campaign.CampaignEvent.StepCompleted;
+import org.advocacy.engine.campaign.CampaignEvent.TaskAssigned;
 import org.advocacy.engine.campaign.CampaignEvent.TaskCancelled;
 import org.advocacy.engine.campaign.CampaignEvent.TaskClaimed;
 import org.advocacy.engine.campaign.CampaignEvent.TaskOpened;
+import org.advocacy.engine.campaign.CampaignEvent.TaskReleased;
 import org.advocacy.engine.campaign.CampaignEvent.VoteRecorded;
 import org.advocacy.engine.votes.VoteRule;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -74,6 +78,30 @@ public class Campaign {
         }
         refuseWhenClaimedByAnother(task, command.user());
         apply(new TaskClaimed(campaignId, task.id(), task.key(), command.user()));
+    }
+
+    @CommandHandler
+    public void handle(AssignTask command) {
+        ActiveTask task = activeTask(command.taskId());
+        if (command.assignee() == null || command.assignee().isBlank()) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.INVALID, "name the user to assign task " + task.key() + " to");
+        }
+        if (command.assignee().equals(task.assignee())) {
+            return;
+        }
+        apply(new TaskAssigned(campaignId, task.id(), task.key(), command.assignee(), task.assignee()));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseTask command) {
+        ActiveTask task = activeTask(command.taskId());
+        if (task.assignee() == null) {
+            return;
+        }
+        if (!command.override()) {
+            refuseWhenClaimedByAnother(task, command.user());
+        }
+        apply(new TaskReleased(campaignId, task.id(), task.key(), task.assignee()));
     }
 
     @CommandHandler

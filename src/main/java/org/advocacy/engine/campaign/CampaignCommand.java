@@ -24,6 +24,16 @@ public sealed interface CampaignCommand {
     record ClaimTask(@TargetAggregateIdentifier String campaignId, String taskId, String user) implements CampaignCommand {
     }
 
+    /** A manager gives the task to {@code assignee}, whoever held it. */
+    record AssignTask(@TargetAggregateIdentifier String campaignId, String taskId, String assignee)
+            implements CampaignCommand {
+    }
+
+    /** {@code user} gives the task back; {@code override} when a manager takes it from its assignee. */
+    record ReleaseTask(@TargetAggregateIdentifier String campaignId, String taskId, String user, boolean override)
+            implements CampaignCommand {
+    }
+
     /** {@code vote} is set when the step casts a vote whose outcome the rules decide next. */
     record CompleteStep(@TargetAggregateIdentifier String campaignId, String taskId, String user,
                         Map<String, Object> fields, VoteCast vote) implements CampaignCommand {

@@ -30,6 +30,16 @@ public sealed interface CampaignEvent {
     record TaskClaimed(String campaignId, String taskId, String taskKey, String assignee) implements CampaignEvent {
     }
 
+    /** A manager gave a task to a user; {@code previousAssignee} is who had it, or null. */
+    record TaskAssigned(String campaignId, String taskId, String taskKey, String assignee, String previousAssignee)
+            implements CampaignEvent {
+    }
+
+    /** The task's assignee gave it back (or a manager took it back): anyone of its role may claim it again. */
+    record TaskReleased(String campaignId, String taskId, String taskKey, String previousAssignee)
+            implements CampaignEvent {
+    }
+
     /**
      * A task was completed with its validated fields. {@code vote} names the vote that the step
      * cast, whose outcome the rules decide next; it is null for steps without a vote.

@@ -15,9 +15,11 @@ import org.advocacy.engine.campaign.CampaignEvent.CampaignLaunched;
 import org.advocacy.engine.campaign.CampaignEvent.EscalationRaised;
 import org.advocacy.engine.campaign.CampaignEvent.OutcomeRecorded;
 import org.advocacy.engine.campaign.CampaignEvent.StepCompleted;
+import org.advocacy.engine.campaign.CampaignEvent.TaskAssigned;
 import org.advocacy.engine.campaign.CampaignEvent.TaskCancelled;
 import org.advocacy.engine.campaign.CampaignEvent.TaskClaimed;
 import org.advocacy.engine.campaign.CampaignEvent.TaskOpened;
+import org.advocacy.engine.campaign.CampaignEvent.TaskReleased;
 import org.advocacy.engine.campaign.CampaignEvent.VoteRecorded;
 import org.advocacy.engine.votes.Outcome;
 
@@ -36,6 +38,8 @@ public final class CampaignProgress {
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
     private final Map<String, ActiveTask> activeTasks = new LinkedHashMap<>();
     private final List<String> escalations = new ArrayList<>();
+    private final List<CompletedStep> steps = new ArrayList<>();
+    private final List<RecordedVote> votes = new ArrayList<>();
     private Instant launchedAt;
     private Instant updatedAt;
     private long lastSequence = -1;
@@ -51,6 +55,8 @@ public final class CampaignProgress {
         progress.outcomes.putAll(snapshot.outcomes());
         snapshot.activeTasks().forEach(task -> progress.activeTasks.put(task.id(), task));
         progress.escalations.addAll(snapshot.escalations());
+        progress.steps.addAll(snapshot.steps());
+        progress.votes.addAll(snapshot.votes());
         progress.launchedAt = snapshot.launchedAt();
         progress.updatedAt = snapshot.updatedAt();
         progress.lastSequence = snapshot.lastSequence();
@@ -71,12 +77,20 @@ public final class CampaignProgress {
                     opened.forum(), opened.role(), null, occurredAt, opened.due()));
         } else if (event instanceof TaskClaimed claimed) {
             activeTasks.computeIfPresent(claimed.taskId(), (id, task) -> task.claimedBy(claimed.assignee()));
+        } else if (event instanceof TaskAssigned assigned) {
+            activeTasks.computeIfPresent(assigned.taskId(), (id, task) -> task.claimedBy(assigned.assignee()));
+        } else if (event instanceof TaskReleased released) {
+            activeTasks.computeIfPresent(released.taskId(), (id, task) -> task.claimedBy(null));
         } else if (event instanceof StepCompleted completed) {
             activeTasks.remove(completed.taskId());
+            steps.add(new CompletedStep(completed.taskId(), completed.taskKey(), completed.forum(), completed.fields(),
+                    occurredAt, sequence));
         } else if (event instanceof TaskCancelled cancelled) {
             activeTasks.remove(cancelled.taskId());
         } else if (event instanceof VoteRecorded vote) {
             outcomes.put(vote.outcomeKey(), vote.outcome());
+            votes.add(new RecordedVote(vote.outcomeKey(), vote.rule(), vote.taskKey(), vote.vote(), vote.outcome(),
+                    vote.symbol(), sequence));
         } else if (event instanceof OutcomeRecorded outcome) {
             outcomes.put(outcome.outcomeKey(), outcome.outcome());
         } else if (event instanceof EscalationRaised escalation) {
@@ -128,6 +142,6 @@ public final class CampaignProgress {
     public CampaignSnapshot snapshot() {
         return new CampaignSnapshot(campaignId, title, template, status, stage(), new LinkedHashMap<>(outcomes),
                 List.copyOf(activeTasks.values()), fields, origin, List.copyOf(escalations), launchedAt, updatedAt,
-                lastSequence);
+                lastSequence, List.copyOf(steps), List.copyOf(votes));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * HTTP Basic over the API, with three roles: COORDINATOR (starts campaigns, claims and completes
+ * Two ways in. The API ({@code /api/**}) is stateless HTTP Basic and answers problems; the pages
+ * sign in with a form into a session, with CSRF protection on every form. Three roles: COORDINATOR (starts campaigns, claims and completes
  * tasks), MANAGER (reads everything, history and verification; completes manager tasks), ADMIN
  * (operations). Users come from {@code campaigns.security.users}; there is none by default, and
  * the {@code demo} profile adds three whose passwords equal their names.
@@ -71,11 +73,13 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    @Order(0)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, UserDetailsService users,
                             PasswordEncoder passwordEncoder) throws Exception {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(passwordEncoder);
         passwordCheck.setUserDetailsService(users);
         return http
+                .securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(
                         new RememberedLogins(passwordCheck, Duration.ofMinutes(5), Clock.systemUTC())))
                 .csrf(csrf -> csrf.disable())
@@ -89,6 +93,7 @@ public class SecurityConfiguration {
                                 + request.getMethod() + " " + request.getRequestURI())))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/campaigns").hasRole("COORDINATOR")
+                        .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign").hasRole("MANAGER")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/**", "/api/campaigns/*/tasks/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/history", "/api/campaigns/*/history/export")
@@ -98,12 +103,50 @@ public class SecurityConfiguration {
                         .hasRole("MANAGER")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        .requestMatchers("/api/**").denyAll()
-                        .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .with(new NoFormLogin(), Customizer.withDefaults())
                 .build();
     }
+
+    /**
+     * The pages: a login form and a session. What each role may open follows SPEC §5; the pages
+     * hide what a role may not use, and these rules refuse it (403) when its address is typed.
+     */
+    @Bean
+    @Order(10)
+    SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder)
+            throws Exception {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(passwordEncoder);
+        passwordCheck.setUserDetailsService(users);
+        return http
+                .authenticationManager(new ProviderManager(passwordCheck))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/activity").hasRole("MANAGER")
+                        .requestMatchers("/campaigns/new").hasRole("COORDINATOR")
+                        .requestMatchers(HttpMethod.POST, "/campaigns").hasRole("COORDINATOR")
+                        .requestMatchers("/inbox", "/inbox/**", "/tasks/**").hasAnyRole("COORDINATOR", "MANAGER")
+                        .requestMatchers("/campaigns/*/timeline", "/campaigns/*/timeline/**")
+                        .hasAnyRole("MANAGER", "COORDINATOR")
+                        .requestMatchers(HttpMethod.GET, "/", "/campaigns", "/campaigns/*", "/campaigns/*/replay/*",
+                                "/diagrams/**").authenticated()
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    /** Pages load nothing from another host; inline styles are allowed for the diagram viewer. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'; object-src 'none'";
 
     static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
             throws java.io.IOException {

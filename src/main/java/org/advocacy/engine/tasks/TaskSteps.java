@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.advocacy.engine.audit.History;
+import org.advocacy.engine.campaign.CampaignCommand.AssignTask;
 import org.advocacy.engine.campaign.CampaignCommand.ClaimTask;
+import org.advocacy.engine.campaign.CampaignCommand.ReleaseTask;
 import org.advocacy.engine.campaign.CampaignCommand.CompleteStep;
 import org.advocacy.engine.campaign.CampaignEvent.VoteCast;
 import org.advocacy.engine.campaign.CampaignSnapshot;
@@ -14,6 +16,7 @@ import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.CampaignCommandGateway;
 import org.advocacy.engine.platform.Forbidden;
 import org.advocacy.engine.platform.NotFound;
+import org.advocacy.engine.platform.UserDirectory;
 import org.advocacy.engine.campaign.CampaignRefusal;
 import org.advocacy.engine.templates.FieldValidator;
 import org.advocacy.engine.templates.Submission;
@@ -31,19 +34,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskSteps {
 
+    private static final String MANAGER = "MANAGER";
+
     private final Workflow workflow;
     private final TemplateCatalog templates;
     private final CampaignViews campaigns;
     private final CampaignCommandGateway commands;
     private final History history;
+    private final UserDirectory users;
 
     TaskSteps(Workflow workflow, TemplateCatalog templates, CampaignViews campaigns, CampaignCommandGateway commands,
-              History history) {
+              History history, UserDirectory users) {
         this.history = history;
+        this.users = users;
         this.workflow = workflow;
         this.templates = templates;
         this.campaigns = campaigns;
         this.commands = commands;
+    }
+
+    /** An open task with the form that completes it and who holds it. */
+    public record OpenStep(String taskId, String campaignId, TaskForm form, String assignee) {
+    }
+
+    /** The task if it is open, with its form from the very process definition it runs in. */
+    public java.util.Optional<OpenStep> open(String taskId) {
+        return workflow.activeTask(taskId).map(task -> new OpenStep(task.id(), task.campaignId(),
+                templates.taskForm(task.processDefinitionId(), task.key()), task.assignee()));
     }
 
     /** @param campaignId the campaign the caller means, or null when the caller did not say */
@@ -54,7 +71,42 @@ public class TaskSteps {
         requireRole(form);
         String user = Actors.current();
         commands.send(new ClaimTask(task.campaignId(), task.id(), user), task.processInstanceId(), task.id());
-        workflow.claim(task.id(), user);
+        workflow.assign(task.id(), user);
+    }
+
+    /** A manager gives the task to a user who holds the task's role, whoever had it. */
+    @Transactional
+    public void assign(String taskId, String campaignId, String assignee) {
+        WorkTask task = activeTask(taskId, campaignId);
+        TaskForm form = templates.taskForm(task.processDefinitionId(), task.key());
+        if (!Actors.roles().contains(MANAGER)) {
+            throw new Forbidden("only a MANAGER assigns tasks to others");
+        }
+        if (assignee == null || assignee.isBlank()) {
+            throw new BadRequest("assignee is required: the name of a user who is a " + form.role());
+        }
+        String name = assignee.strip();
+        if (!users.rolesOf(name).map(roles -> roles.contains(form.role())).orElse(false)) {
+            throw new BadRequest("task " + form.key() + " is done by a " + form.role() + ", and no " + form.role()
+                    + " is named " + name + (users.withRole(form.role()).isEmpty() ? ""
+                    : "; the " + form.role() + "s are " + String.join(", ", users.withRole(form.role()))));
+        }
+        commands.send(new AssignTask(task.campaignId(), task.id(), name), task.processInstanceId(), task.id());
+        workflow.assign(task.id(), name);
+    }
+
+    /** The assignee gives the task back; a manager may take it back from anyone. */
+    @Transactional
+    public void release(String taskId, String campaignId) {
+        WorkTask task = activeTask(taskId, campaignId);
+        TaskForm form = templates.taskForm(task.processDefinitionId(), task.key());
+        boolean manager = Actors.roles().contains(MANAGER);
+        if (!manager) {
+            requireRole(form);
+        }
+        commands.send(new ReleaseTask(task.campaignId(), task.id(), Actors.current(), manager),
+                task.processInstanceId(), task.id());
+        workflow.assign(task.id(), null);
     }
 
     @Transactional

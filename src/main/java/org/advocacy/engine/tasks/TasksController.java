@@ -25,6 +25,20 @@ class TasksController {
         steps.claim(taskId, null);
     }
 
+    @PostMapping("/api/tasks/{taskId}/release")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void release(@PathVariable String taskId) {
+        steps.release(taskId, null);
+    }
+
+    /** Body {@code {"assignee": "name"}}; MANAGER only. */
+    @PostMapping("/api/tasks/{taskId}/assign")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void assign(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body) {
+        Object assignee = body == null ? null : body.get("assignee");
+        steps.assign(taskId, null, assignee instanceof String name ? name : null);
+    }
+
     @PostMapping("/api/tasks/{taskId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> fields) {

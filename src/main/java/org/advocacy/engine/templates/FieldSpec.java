@@ -11,9 +11,11 @@ import java.util.List;
  * @param max          greatest value of a number, greatest length of a text, greatest count of a list
  * @param origin       a start date that no later date of the campaign may precede
  * @param rule         for a vote field, the vote rule that decides its outcome
+ * @param suggest      for a list of names, what the form suggests: {@code memberStates} or
+ *                     {@code councilMembers}; null for none
  */
 public record FieldSpec(String id, String label, FieldType type, boolean required, String requiredWhen,
-                        List<String> values, Long min, Long max, boolean origin, String rule) {
+                        List<String> values, Long min, Long max, boolean origin, String rule, String suggest) {
 
     public FieldSpec {
         values = values == null ? List.of() : List.copyOf(values);

@@ -48,6 +48,7 @@ public class TemplateCatalog {
     private final RepositoryService repository;
     private final Map<String, Template> templatesByDefinition = new ConcurrentHashMap<>();
     private final Map<String, TaskForm> formsByDefinitionAndKey = new ConcurrentHashMap<>();
+    private final Map<String, String> processNames = new ConcurrentHashMap<>();
 
     TemplateCatalog(RepositoryService repository) {
         this.repository = repository;
@@ -77,6 +78,66 @@ public class TemplateCatalog {
         });
     }
 
+    /** The readable name of each task of a template, by task key (empty for an unknown template). */
+    public Map<String, String> taskNames(String templateKey) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        template(templateKey).map(Template::tasks).orElse(List.of())
+                .forEach(task -> names.putIfAbsent(task.key(), task.name()));
+        return names;
+    }
+
+    /** The readable name of a deployed process (a template or a forum it calls), or its key. */
+    public String processName(String processKey) {
+        return processNames.computeIfAbsent(processKey, key -> {
+            ProcessDefinition definition = latest(key);
+            return definition == null || definition.getName() == null ? key : definition.getName();
+        });
+    }
+
+    /** The template's own process first, then every process it calls, in the order its paths reach them. */
+    public List<String> processKeys(String templateKey) {
+        ProcessDefinition definition = latest(templateKey);
+        if (definition == null) {
+            return List.of();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        collectProcesses(definition, keys);
+        return List.copyOf(keys);
+    }
+
+    /** The BPMN file of the latest deployed version of a process, for the diagram viewer. */
+    public Optional<byte[]> processModel(String processKey) {
+        ProcessDefinition definition = latest(processKey);
+        if (definition == null) {
+            return Optional.empty();
+        }
+        try (var model = repository.getProcessModel(definition.getId())) {
+            return Optional.of(model.readAllBytes());
+        } catch (java.io.IOException unreadable) {
+            throw new IllegalStateException("the model of " + processKey + " cannot be read", unreadable);
+        }
+    }
+
+    private void collectProcesses(ProcessDefinition definition, Set<String> keys) {
+        if (!keys.add(definition.getKey())) {
+            return;
+        }
+        BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+        Process process = model.getModelElementById(definition.getKey());
+        for (FlowNode node : reachable(model, process.getChildElementsByType(StartEvent.class))) {
+            if (node instanceof CallActivity call && call.getCalledElement() != null) {
+                ProcessDefinition called = latest(call.getCalledElement());
+                if (called != null) {
+                    collectProcesses(called, keys);
+                }
+            }
+        }
+    }
+
+    private ProcessDefinition latest(String key) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+    }
+
     private Template read(ProcessDefinition definition) {
         BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
         Process process = model.getModelElementById(definition.getKey());
@@ -95,31 +156,43 @@ public class TemplateCatalog {
         }
         Process process = model.getModelElementById(processKey);
         Set<String> reached = new HashSet<>();
-        walk(model, processKey, process.getChildElementsByType(StartEvent.class), tasks, visited, reached);
+        for (FlowNode node : reachable(model, process.getChildElementsByType(StartEvent.class))) {
+            reached.add(node.getId());
+            if (node instanceof UserTask task) {
+                tasks.add(taskForm(task, processKey));
+            } else if (node instanceof CallActivity call && call.getCalledElement() != null) {
+                ProcessDefinition called = latest(call.getCalledElement());
+                if (called != null) {
+                    collectTasks(repository.getBpmnModelInstance(called.getId()), called.getKey(), tasks, visited);
+                }
+            }
+        }
         model.getModelElementsByType(UserTask.class).stream()
                 .filter(task -> processKey.equals(processOf(task)) && !reached.contains(task.getId()))
                 .forEach(task -> tasks.add(taskForm(task, processKey)));
     }
 
-    /** Breadth first from {@code starts}; an embedded subprocess is walked whole where the path enters it. */
-    private void walk(BpmnModelInstance model, String processKey, Collection<? extends FlowNode> starts,
-                      List<TaskForm> tasks, Set<String> visited, Set<String> reached) {
+    /**
+     * The flow nodes that paths from {@code starts} reach, breadth first, following boundary
+     * events; an embedded subprocess is walked whole where the path enters it.
+     */
+    private static List<FlowNode> reachable(BpmnModelInstance model, Collection<? extends FlowNode> starts) {
+        List<FlowNode> reached = new ArrayList<>();
+        reach(model, starts, new HashSet<>(), reached);
+        return reached;
+    }
+
+    private static void reach(BpmnModelInstance model, Collection<? extends FlowNode> starts, Set<String> seen,
+                              List<FlowNode> reached) {
         Deque<FlowNode> next = new ArrayDeque<>(starts);
         while (!next.isEmpty()) {
             FlowNode node = next.poll();
-            if (!reached.add(node.getId())) {
+            if (!seen.add(node.getId())) {
                 continue;
             }
-            if (node instanceof UserTask task) {
-                tasks.add(taskForm(task, processKey));
-            } else if (node instanceof CallActivity call && call.getCalledElement() != null) {
-                ProcessDefinition called = repository.createProcessDefinitionQuery()
-                        .processDefinitionKey(call.getCalledElement()).latestVersion().singleResult();
-                if (called != null) {
-                    collectTasks(repository.getBpmnModelInstance(called.getId()), called.getKey(), tasks, visited);
-                }
-            } else if (node instanceof SubProcess subProcess) {
-                walk(model, processKey, subProcess.getChildElementsByType(StartEvent.class), tasks, visited, reached);
+            reached.add(node);
+            if (node instanceof SubProcess subProcess) {
+                reach(model, subProcess.getChildElementsByType(StartEvent.class), seen, reached);
             }
             model.getModelElementsByType(BoundaryEvent.class).stream()
                     .filter(boundary -> boundary.getAttachedTo() == node).forEach(next::add);
@@ -180,6 +253,7 @@ public class TemplateCatalog {
         List<String> values = field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList();
         String label = field.getCamundaLabel() == null ? field.getCamundaId() : field.getCamundaLabel();
         return new FieldSpec(field.getCamundaId(), label, type, required, properties.get("requiredWhen"), values,
-                min, max, Boolean.parseBoolean(properties.get("origin")), properties.get("rule"));
+                min, max, Boolean.parseBoolean(properties.get("origin")), properties.get("rule"),
+                properties.get("suggest"));
     }
 }

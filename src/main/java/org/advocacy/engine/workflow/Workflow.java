@@ -54,7 +54,8 @@ public class Workflow {
                 task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getAssignee()));
     }
 
-    public void claim(String taskId, String user) {
+    /** Gives the task to {@code user}; null leaves it unassigned. */
+    public void assign(String taskId, String user) {
         tasks.setAssignee(taskId, user);
     }
 

@@ -424,14 +424,53 @@ class CampaignProgressTest {
     void a_snapshot_states_where_the_campaign_stands() {
         CampaignSnapshot snapshot = dprkAfter(10).snapshot();
 
-        assertThat(snapshot).isEqualTo(new CampaignSnapshot(CAMPAIGN, TITLE, TEMPLATE, CampaignStatus.ACTIVE,
+        assertThat(snapshot).usingRecursiveComparison().ignoringFields("steps", "votes").isEqualTo(
+                new CampaignSnapshot(CAMPAIGN, TITLE, TEMPLATE, CampaignStatus.ACTIVE,
                 "unga-resolution, unsc-agenda", Map.of("hrc", Outcome.ADOPTED),
                 List.of(new ActiveTask("task-301", "draft-unga-resolution", "Draft the General Assembly resolution",
                                 UNGA, "COORDINATOR", null, UNGA_DRAFT_OPENED_AT, null),
                         new ActiveTask("task-201", "convene-arria-meeting", "Convene an Arria-formula meeting", UNSC,
                                 "COORDINATOR", "coordinator", UNGA_DRAFT_OPENED_AT, null)),
                 fields("reportSymbol", "A/HRC/25/63", "publishedOn", "2014-02-17"), REPORT, List.of(),
-                LAUNCHED_AT, ARRIA_CLAIMED_AT, 9));
+                LAUNCHED_AT, ARRIA_CLAIMED_AT, 9, List.of(), List.of()));
+    }
+
+    @Test
+    void a_snapshot_keeps_the_steps_completed_so_far_with_their_facts_and_event_numbers() {
+        List<CompletedStep> steps = dprkAfter(11).snapshot().steps();
+
+        assertThat(steps).extracting(CompletedStep::key, CompletedStep::forum, CompletedStep::sequence).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("draft-hrc-resolution", HRC, 3L),
+                org.assertj.core.groups.Tuple.tuple("record-hrc-vote", HRC, 5L),
+                org.assertj.core.groups.Tuple.tuple("convene-arria-meeting", UNSC, 10L));
+        assertThat(steps.get(0).fields()).containsKey("leadSponsors");
+    }
+
+    @Test
+    void a_snapshot_keeps_every_vote_with_its_counts_and_outcome_in_the_order_they_were_decided() {
+        List<RecordedVote> votes = dprkAfter(26).snapshot().votes();
+
+        assertThat(votes).extracting(RecordedVote::outcomeKey, RecordedVote::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("hrc", Outcome.ADOPTED),
+                org.assertj.core.groups.Tuple.tuple("thirdCommittee", Outcome.ADOPTED),
+                org.assertj.core.groups.Tuple.tuple("plenary", Outcome.ADOPTED),
+                org.assertj.core.groups.Tuple.tuple("councilAgenda", Outcome.ADOPTED));
+        assertThat(votes.get(0).vote()).isEqualTo(HRC_VOTE);
+        assertThat(votes.get(0).symbol()).isEqualTo("A/HRC/RES/25/25");
+        assertThat(votes.get(0).sequence()).isEqualTo(6L);
+    }
+
+    @Test
+    void an_assigned_task_has_its_new_assignee_and_a_released_task_has_none() {
+        CampaignProgress progress = dprkAfter(2);
+        String taskId = progress.snapshot().activeTasks().get(0).id();
+        progress.apply(new CampaignEvent.TaskAssigned(CAMPAIGN, taskId, "draft-hrc-resolution", "coordinator2", null),
+                2, LAUNCHED_AT);
+        assertThat(progress.activeTask(taskId).assignee()).isEqualTo("coordinator2");
+
+        progress.apply(new CampaignEvent.TaskReleased(CAMPAIGN, taskId, "draft-hrc-resolution", "coordinator2"),
+                3, LAUNCHED_AT);
+        assertThat(progress.activeTask(taskId).assignee()).isNull();
     }
 
     @Test

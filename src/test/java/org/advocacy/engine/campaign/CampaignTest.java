@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.advocacy.engine.campaign.CampaignCommand.CancelTask;
+import org.advocacy.engine.campaign.CampaignCommand.AssignTask;
 import org.advocacy.engine.campaign.CampaignCommand.ClaimTask;
+import org.advocacy.engine.campaign.CampaignCommand.ReleaseTask;
 import org.advocacy.engine.campaign.CampaignCommand.CloseCampaign;
 import org.advocacy.engine.campaign.CampaignCommand.CompleteStep;
 import org.advocacy.engine.campaign.CampaignCommand.DecideVote;
@@ -21,7 +23,9 @@ import org.advocacy.engine.campaign.CampaignEvent.EscalationRaised;
 import org.advocacy.engine.campaign.CampaignEvent.OutcomeRecorded;
 import org.advocacy.engine.campaign.CampaignEvent.StepCompleted;
 import org.advocacy.engine.campaign.CampaignEvent.TaskCancelled;
+import org.advocacy.engine.campaign.CampaignEvent.TaskAssigned;
 import org.advocacy.engine.campaign.CampaignEvent.TaskClaimed;
+import org.advocacy.engine.campaign.CampaignEvent.TaskReleased;
 import org.advocacy.engine.campaign.CampaignEvent.TaskOpened;
 import org.advocacy.engine.campaign.CampaignEvent.VoteCast;
 import org.advocacy.engine.campaign.CampaignEvent.VoteRecorded;
@@ -252,6 +256,64 @@ class CampaignTest {
     }
 
     // ---------------------------------------------------------------- ClaimTask
+
+    @Nested
+    class AssigningAndReleasingTasks {
+
+        private final TaskClaimed claimedByCoordinator =
+                new TaskClaimed(CAMPAIGN, DRAFT_HRC_TASK, "draft-hrc-resolution", COORDINATOR);
+
+        @Test
+        void a_task_given_to_a_user_records_the_new_and_the_previous_assignee() {
+            fixture.given(launched(), draftHrcOpened(), claimedByCoordinator)
+                    .when(new AssignTask(CAMPAIGN, DRAFT_HRC_TASK, OTHER_COORDINATOR))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new TaskAssigned(CAMPAIGN, DRAFT_HRC_TASK, "draft-hrc-resolution", OTHER_COORDINATOR,
+                            COORDINATOR));
+        }
+
+        @Test
+        void giving_a_task_to_its_assignee_records_nothing() {
+            fixture.given(launched(), draftHrcOpened(), claimedByCoordinator)
+                    .when(new AssignTask(CAMPAIGN, DRAFT_HRC_TASK, COORDINATOR))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void giving_a_task_to_nobody_is_refused() {
+            expectRefusal(fixture.given(launched(), draftHrcOpened()).when(new AssignTask(CAMPAIGN, DRAFT_HRC_TASK, " ")),
+                    Reason.INVALID, "name the user to assign task draft-hrc-resolution to");
+        }
+
+        @Test
+        void the_assignee_releases_a_task() {
+            fixture.given(launched(), draftHrcOpened(), claimedByCoordinator)
+                    .when(new ReleaseTask(CAMPAIGN, DRAFT_HRC_TASK, COORDINATOR, false))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new TaskReleased(CAMPAIGN, DRAFT_HRC_TASK, "draft-hrc-resolution", COORDINATOR));
+        }
+
+        @Test
+        void another_coordinator_may_not_release_it_but_a_manager_may() {
+            expectRefusal(fixture.given(launched(), draftHrcOpened(), claimedByCoordinator)
+                            .when(new ReleaseTask(CAMPAIGN, DRAFT_HRC_TASK, OTHER_COORDINATOR, false)),
+                    Reason.CLAIMED_BY_ANOTHER, "task draft-hrc-resolution is claimed by coordinator");
+            fixture.given(launched(), draftHrcOpened(), claimedByCoordinator)
+                    .when(new ReleaseTask(CAMPAIGN, DRAFT_HRC_TASK, "manager", true))
+                    .expectEvents(new TaskReleased(CAMPAIGN, DRAFT_HRC_TASK, "draft-hrc-resolution", COORDINATOR));
+        }
+
+        @Test
+        void releasing_an_unclaimed_task_records_nothing_and_a_completed_one_is_refused() {
+            fixture.given(launched(), draftHrcOpened())
+                    .when(new ReleaseTask(CAMPAIGN, DRAFT_HRC_TASK, COORDINATOR, false))
+                    .expectNoEvents();
+            expectRefusal(fixture.given(launched(), draftHrcOpened(), draftHrcCompleted())
+                            .when(new ReleaseTask(CAMPAIGN, DRAFT_HRC_TASK, COORDINATOR, false)),
+                    Reason.TASK_NOT_ACTIVE, "task task-101 is not active in campaign dprk-2014");
+        }
+    }
 
     @Nested
     class ClaimingTasks {

@@ -192,27 +192,27 @@ class ProcessModelConventionsTest {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("report-published", List.of(
                 "reportSymbol string required maxlength=100", "publishedOn date required origin=true"));
-        expected.put("draft-hrc-resolution", List.of("leadSponsors names required minlength=1",
+        expected.put("draft-hrc-resolution", List.of("leadSponsors names required minlength=1 suggest=memberStates",
                 "endorsesFindings boolean required", "requestsTransmissionToGeneralAssembly boolean required",
                 "createsFieldStructure boolean required"));
         expected.put("record-hrc-vote", List.of("hrc vote required"));
         expected.put("review-hrc-strategy", List.of("decision enum(REDRAFT|ABANDON) required", "note string maxlength=4000"));
-        expected.put("draft-unga-resolution", List.of("coSponsors names required minlength=1",
+        expected.put("draft-unga-resolution", List.of("coSponsors names required minlength=1 suggest=memberStates",
                 "endorsesFindings boolean required", "encouragesIccReferral boolean required"));
         expected.put("organize-side-event", List.of("held boolean required", "date date requiredWhen=held",
                 "host string maxlength=200 requiredWhen=held", "level string maxlength=200 requiredWhen=held"));
         expected.put("record-third-committee-vote", List.of("thirdCommittee vote required"));
         expected.put("record-plenary-vote", List.of("plenary vote required"));
         expected.put("convene-arria-meeting", List.of("held boolean required", "date date requiredWhen=held",
-                "conveners names minlength=1 requiredWhen=held"));
+                "conveners names minlength=1 suggest=memberStates requiredWhen=held"));
         expected.put("file-agenda-request", List.of("date date required",
-                "signatories names required minlength=1 maxlength=15", "symbol string maxlength=100"));
+                "signatories names required minlength=1 maxlength=15 suggest=councilMembers", "symbol string maxlength=100"));
         expected.put("reconsider-council-strategy", List.of("decision enum(RETRY|CLOSE_TRACK) required",
                 "note string maxlength=4000"));
         expected.put("record-procedural-vote", List.of("councilAgenda vote required"));
         expected.put("hold-council-meeting", List.of("date date required", "tableResolution boolean required"));
         expected.put("table-council-resolution", List.of("date date required",
-                "subject enum(ICC_REFERRAL|TARGETED_SANCTIONS|OTHER) required", "sponsors names required minlength=1"));
+                "subject enum(ICC_REFERRAL|TARGETED_SANCTIONS|OTHER) required", "sponsors names required minlength=1 suggest=memberStates"));
         expected.put("record-council-vote", List.of("councilResolution vote required"));
         expected.put("propose-out-of-cycle-ga-resolution", List.of("decision enum(PROPOSE|DECLINE) required",
                 "note string maxlength=4000"));

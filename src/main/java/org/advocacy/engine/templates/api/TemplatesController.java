@@ -14,10 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TemplatesController {
 
     record FieldView(String id, String label, String type, boolean required, String requiredWhen, List<String> values,
-                     Long min, Long max, boolean origin, String rule) {
+                     Long min, Long max, boolean origin, String rule, String suggest) {
         static FieldView of(FieldSpec field) {
             return new FieldView(field.id(), field.label(), field.type().declaredAs(), field.required(),
-                    field.requiredWhen(), field.values(), field.min(), field.max(), field.origin(), field.rule());
+                    field.requiredWhen(), field.values(), field.min(), field.max(), field.origin(), field.rule(),
+                    field.suggest());
         }
     }
 

@@ -1,0 +1,97 @@
+package org.advocacy.engine.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser's session with the pages, without a browser: signs in through the form and keeps the cookie. */
+final class PageSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    record Page(int status, String location, String body, java.net.http.HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+    }
+
+    private final int port;
+    private final HttpClient client;
+
+    private PageSession(int port) {
+        this.port = port;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    static PageSession anonymous(int port) {
+        return new PageSession(port);
+    }
+
+    static PageSession signedIn(int port, String user) {
+        PageSession session = new PageSession(port);
+        Page answer = session.post("/login", session.csrf("/login"), Map.of("username", user, "password", user));
+        if (answer.status() != 302 || answer.location().contains("error")) {
+            throw new IllegalStateException(user + " could not sign in: " + answer.status() + " " + answer.location());
+        }
+        return session;
+    }
+
+    Page get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    /** The CSRF token that a page's forms carry. */
+    String csrf(String path) {
+        Matcher token = CSRF.matcher(get(path).body());
+        if (!token.find()) {
+            throw new IllegalStateException(path + " carries no CSRF token");
+        }
+        return token.group(1);
+    }
+
+    /** Posts a form; {@code csrf} null posts it without a token. */
+    Page post(String path, String csrf, Map<String, String> fields) {
+        return post(path, csrf, List.copyOf(fields.entrySet()));
+    }
+
+    /** Posts a form whose fields may repeat (a list of names); {@code csrf} null posts it without a token. */
+    Page post(String path, String csrf, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        if (csrf != null) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        String form = all.stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private Page send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(""),
+                    response.body(), response.headers());
+        } catch (IOException | InterruptedException failed) {
+            throw new IllegalStateException(failed);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

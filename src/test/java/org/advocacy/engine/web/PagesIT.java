@@ -1,0 +1,226 @@
+package org.advocacy.engine.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.advocacy.engine.support.ApiTest;
+import org.advocacy.engine.support.AppTest;
+import org.advocacy.engine.web.PageSession.Page;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages through HTTP as a browser sends it (form login, session, CSRF): what each role may
+ * open, that forms are generated from the templates and refuse bad input next to the field with
+ * nothing written, and that a change since the page was drawn is said on submit.
+ */
+@AppTest
+class PagesIT extends ApiTest {
+
+    private static Map.Entry<String, String> field(String name, String value) {
+        return Map.entry(name, value);
+    }
+
+    @Test
+    void anonymous_visitors_are_sent_to_the_login_page_and_the_api_still_answers_401() {
+        PageSession anonymous = PageSession.anonymous(port);
+
+        assertThat(anonymous.get("/inbox").location()).endsWith("/login");
+        assertThat(anonymous.get("/").location()).endsWith("/login");
+        assertThat(anonymous.get("/login").status()).isEqualTo(200);
+        assertThat(anonymous.get("/css/app.css").status()).isEqualTo(200);
+        assertThat(api.get(null, "/api/campaigns").status()).isEqualTo(401);
+    }
+
+    @Test
+    void each_role_starts_on_its_own_page() {
+        assertThat(PageSession.signedIn(port, "coordinator").get("/").location()).endsWith("/inbox");
+        assertThat(PageSession.signedIn(port, "manager").get("/").location()).endsWith("/campaigns");
+        assertThat(PageSession.signedIn(port, "admin").get("/").location()).endsWith("/admin");
+    }
+
+    @Test
+    void a_page_that_a_role_may_not_use_answers_403_and_is_not_linked() {
+        String campaign = campaigns.launchFollowUp("Roles on pages", "2014-02-17");
+        String task = campaigns.awaitTask(campaign, "draft-hrc-resolution");
+        PageSession coordinator = PageSession.signedIn(port, "coordinator");
+        PageSession manager = PageSession.signedIn(port, "manager");
+        PageSession admin = PageSession.signedIn(port, "admin");
+
+        assertThat(coordinator.get("/admin").status()).isEqualTo(403);
+        assertThat(coordinator.get("/activity").status()).isEqualTo(403);
+        assertThat(coordinator.get("/admin/evidence?campaign=" + campaign).status()).isEqualTo(403);
+        assertThat(manager.get("/campaigns/new").status()).isEqualTo(403);
+        assertThat(manager.get("/admin").status()).isEqualTo(403);
+        assertThat(admin.get("/inbox").status()).isEqualTo(403);
+        assertThat(admin.get("/tasks/" + task).status()).isEqualTo(403);
+        assertThat(admin.get("/campaigns/" + campaign + "/timeline").status()).isEqualTo(403);
+        assertThat(admin.get("/campaigns/new").status()).isEqualTo(403);
+
+        String coordinatorsPage = coordinator.get("/campaigns/" + campaign).body();
+        assertThat(coordinatorsPage).doesNotContain("id=\"nav-admin\"", "id=\"nav-activity\"")
+                .contains("id=\"nav-inbox\"", "id=\"nav-new-campaign\"", "id=\"timeline-link\"");
+        String managersPage = manager.get("/campaigns/" + campaign).body();
+        assertThat(managersPage).doesNotContain("id=\"nav-admin\"", "id=\"nav-new-campaign\"")
+                .contains("id=\"nav-activity\"");
+        String adminsPage = admin.get("/campaigns/" + campaign).body();
+        assertThat(adminsPage).doesNotContain("id=\"nav-inbox\"", "id=\"timeline-link\"", "href=\"/tasks/")
+                .contains("id=\"nav-admin\"");
+        assertThat(manager.get("/campaigns/" + campaign + "/timeline").body()).contains("id=\"verify-badge\"");
+        assertThat(coordinator.get("/campaigns/" + campaign + "/timeline").body()).doesNotContain("id=\"verify-badge\"");
+    }
+
+    @Test
+    void pages_tell_the_browser_to_load_nothing_from_another_host_and_to_stay_out_of_frames() {
+        for (Page page : List.of(PageSession.anonymous(port).get("/login"),
+                PageSession.signedIn(port, "manager").get("/campaigns"))) {
+            String policy = page.header("Content-Security-Policy");
+            assertThat(policy).contains("default-src 'self'", "script-src 'self'", "connect-src 'self'",
+                    "frame-ancestors 'none'");
+            assertThat(policy).doesNotContain("http:", "https:", "*");
+        }
+    }
+
+    @Test
+    void a_form_posted_without_its_csrf_token_is_refused_and_changes_nothing() {
+        String campaign = campaigns.launchFollowUp("CSRF", "2014-02-17");
+        String task = campaigns.awaitTask(campaign, "draft-hrc-resolution");
+        int before = campaigns.look(campaign).historyEvents();
+        PageSession coordinator = PageSession.signedIn(port, "coordinator");
+
+        assertThat(coordinator.post("/tasks/" + task + "/claim", null, Map.of()).status()).isEqualTo(403);
+
+        assertThat(campaigns.look(campaign).historyEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void a_claim_on_a_task_that_another_coordinator_claimed_since_the_inbox_was_drawn_says_so() {
+        String campaign = campaigns.launchFollowUp("Claimed since drawn", "2014-02-17");
+        String task = campaigns.awaitTask(campaign, "draft-hrc-resolution");
+        PageSession coordinator = PageSession.signedIn(port, "coordinator");
+        String csrf = coordinator.csrf("/inbox");
+        assertThat(coordinator.get("/inbox").body()).contains("data-task-id=\"" + task + "\"");
+
+        api.post("coordinator2", "/api/tasks/" + task + "/claim", null);
+        Page claimed = coordinator.post("/tasks/" + task + "/claim", csrf, Map.of("returnTo", "/inbox"));
+
+        assertThat(claimed.location()).endsWith("/inbox");
+        assertThat(coordinator.get("/inbox").body()).contains("id=\"flash-error\"")
+                .contains("claimed by coordinator2").contains("after this page was drawn");
+    }
+
+    @Test
+    void a_task_form_is_built_from_the_template_and_a_refusal_shows_next_to_its_field_with_the_values_kept() {
+        String campaign = campaigns.launchFollowUp("Draft through the form", "2014-02-17");
+        String task = campaigns.awaitTask(campaign, "draft-hrc-resolution");
+        int before = campaigns.look(campaign).historyEvents();
+        PageSession coordinator = PageSession.signedIn(port, "coordinator");
+        String form = coordinator.get("/tasks/" + task).body();
+        assertThat(form).contains("<label class=\"visually-hidden\" for=\"leadSponsors-0\"", "name=\"endorsesFindings\"",
+                "list=\"member-states\"", "<option value=\"Republic of Korea\"");
+
+        Page refused = coordinator.post("/tasks/" + task, coordinator.csrf("/tasks/" + task), List.of(
+                field("leadSponsors", "Japan"), field("leadSponsors", "Japan"), field("endorsesFindings", "true")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"leadSponsors-error\"").contains("leadSponsors names Japan twice")
+                .contains("id=\"requestsTransmissionToGeneralAssembly-error\"")
+                .contains("value=\"Japan\"").contains("id=\"endorsesFindings-yes\" value=\"true\" checked");
+        assertThat(campaigns.look(campaign).historyEvents()).isEqualTo(before);
+
+        Page recorded = coordinator.post("/tasks/" + task, coordinator.csrf("/tasks/" + task), List.of(
+                field("leadSponsors", "Japan"), field("leadSponsors", "European Union"), field("leadSponsors", ""),
+                field("endorsesFindings", "true"), field("requestsTransmissionToGeneralAssembly", "true"),
+                field("createsFieldStructure", "false")));
+
+        assertThat(recorded.status()).isEqualTo(302);
+        var step = java.util.stream.StreamSupport.stream(campaigns.history(campaign).spliterator(), false)
+                .filter(event -> event.get("type").asText().equals("StepCompleted")).findFirst().orElseThrow();
+        assertThat(step.get("payload").get("fields").get("leadSponsors").toString()).isEqualTo("[\"Japan\",\"European Union\"]");
+        assertThat(step.get("payload").get("fields").get("createsFieldStructure").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_vote_form_records_the_counts_and_refuses_counts_beyond_the_membership_next_to_the_vote() {
+        String campaign = campaigns.launchFollowUp("Vote through the form", "2014-02-17");
+        String vote = campaigns.atHrcVote(campaign);
+        int before = campaigns.look(campaign).historyEvents();
+        PageSession coordinator = PageSession.signedIn(port, "coordinator");
+
+        Page refused = coordinator.post("/tasks/" + vote, coordinator.csrf("/tasks/" + vote), List.of(
+                field("date", "2014-03-28"), field("inFavour", "30"), field("against", "16"), field("abstaining", "11")));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"hrc-error\"").contains("47").contains("value=\"16\"");
+        assertThat(campaigns.look(campaign).historyEvents()).isEqualTo(before);
+
+        Page recorded = coordinator.post("/tasks/" + vote, coordinator.csrf("/tasks/" + vote), List.of(
+                field("date", "2014-03-28"), field("symbol", "A/HRC/RES/25/25"), field("inFavour", "30"),
+                field("against", "6"), field("abstaining", "11")));
+
+        assertThat(recorded.status()).isEqualTo(302);
+        assertThat(campaigns.campaign(campaign).get("outcomes").get("hrc").asText()).isEqualTo("ADOPTED");
+    }
+
+    @Test
+    void a_campaign_is_started_through_its_template_start_form() {
+        PageSession coordinator = PageSession.signedIn(port, "coordinator");
+        String page = coordinator.get("/campaigns/new?template=coi-follow-up").body();
+        assertThat(page).contains("name=\"title\"", "name=\"reportSymbol\"", "name=\"publishedOn\"");
+
+        Page refused = coordinator.post("/campaigns", coordinator.csrf("/campaigns/new?template=coi-follow-up"),
+                Map.of("template", "coi-follow-up", "reportSymbol", "A/HRC/25/63", "publishedOn", "17/02/2014"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"title-error\"", "title is required", "id=\"publishedOn-error\"",
+                "value=\"A/HRC/25/63\"");
+
+        Page started = coordinator.post("/campaigns", coordinator.csrf("/campaigns/new?template=coi-follow-up"),
+                Map.of("template", "coi-follow-up", "title", "Started from the form", "reportSymbol", "A/HRC/25/63",
+                        "publishedOn", "2014-02-17"));
+
+        assertThat(started.status()).isEqualTo(302);
+        String id = started.location().substring(started.location().lastIndexOf('/') + 1);
+        assertThat(campaigns.campaign(id).get("title").asText()).isEqualTo("Started from the form");
+    }
+
+    @Test
+    void the_extra_template_gets_usable_forms_with_no_page_code_for_it() {
+        PageSession coordinator = PageSession.signedIn(port, "coordinator");
+        assertThat(coordinator.get("/campaigns/new?template=coalition-sign-on-letter").body())
+                .contains("name=\"addressee\"");
+        Page started = coordinator.post("/campaigns", coordinator.csrf("/campaigns/new?template=coalition-sign-on-letter"),
+                Map.of("template", "coalition-sign-on-letter", "title", "A letter from the form",
+                        "addressee", "The President of the Human Rights Council"));
+        assertThat(started.status()).isEqualTo(302);
+        String id = started.location().substring(started.location().lastIndexOf('/') + 1);
+        String draft = campaigns.awaitTask(id, "draft-letter");
+
+        String form = coordinator.get("/tasks/" + draft).body();
+        assertThat(form).contains("name=\"text\"", "name=\"signatories\"");
+        Page recorded = coordinator.post("/tasks/" + draft, coordinator.csrf("/tasks/" + draft), List.of(
+                field("text", "We urge the Council to act."), field("signatories", "Human Rights Watch"),
+                field("signatories", "Amnesty International"), field("signatories", "FIDH")));
+
+        assertThat(recorded.status()).isEqualTo(302);
+        assertThat(campaigns.activeTaskKeys(id)).containsExactly("send-letter");
+    }
+
+    @Test
+    void the_campaign_page_and_each_replay_point_are_drawn_from_the_record() {
+        String campaign = campaigns.launchFollowUp("Replayed", "2014-02-17");
+        campaigns.atHrcVote(campaign);
+        PageSession manager = PageSession.signedIn(port, "manager");
+
+        String first = manager.get("/campaigns/" + campaign + "/replay/0").body();
+        String now = manager.get("/campaigns/" + campaign).body();
+
+        assertThat(first).contains("id=\"replay-sequence\">0<").contains("id=\"no-active-tasks\"")
+                .contains("started the campaign");
+        assertThat(now).contains("data-task-key=\"record-hrc-vote\"").contains("Draft the HRC resolution")
+                .contains("id=\"diagram-hrc-resolution\"");
+        assertThat(manager.get("/campaigns/" + campaign + "/replay/999").status()).isEqualTo(404);
+        assertThat(manager.get("/diagrams/hrc-resolution").body()).contains("bpmndi:BPMNDiagram");
+    }
+}
