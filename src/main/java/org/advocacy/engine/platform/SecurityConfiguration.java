@@ -139,7 +139,8 @@ public class SecurityConfiguration {
                         .hasAnyRole("MANAGER", "COORDINATOR")
                         .requestMatchers(HttpMethod.GET, "/", "/campaigns", "/campaigns/*", "/campaigns/*/replay/*",
                                 "/diagrams/**").authenticated()
-                        .anyRequest().denyAll())
+                        // anything else is no page: signed-in users get 404 for it, not a misleading 403
+                        .anyRequest().authenticated())
                 .build();
     }
 

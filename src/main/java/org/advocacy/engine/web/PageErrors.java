@@ -3,15 +3,29 @@ package org.advocacy.engine.web;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.Forbidden;
 import org.advocacy.engine.platform.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponse;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** The pages' refusals as pages (the API answers problems instead). */
+/**
+ * The pages' refusals and failures as pages. It comes before the API's problem answers, which
+ * serve every other controller (and requests that no controller handles).
+ */
 @ControllerAdvice(basePackageClasses = PageErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     @ExceptionHandler
     @ResponseStatus(HttpStatus.NOT_FOUND)
@@ -33,5 +47,19 @@ class PageErrors {
         model.addAttribute("status", 400);
         model.addAttribute("message", bad.getMessage());
         return "error";
+    }
+
+    /** Spring's own refusals keep their status; anything unforeseen rolled back and says that nothing was recorded. */
+    @ExceptionHandler
+    String failed(Exception failure, Model model, HttpServletResponse response) {
+        int status = failure instanceof ErrorResponse known ? known.getStatusCode().value()
+                : failure instanceof TypeMismatchException ? 400 : 500;
+        if (status >= 500) {
+            log.error("A page failed; its transaction was rolled back", failure);
+        }
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        model.addAttribute("message", status >= 500 ? "" : failure.getMessage());
+        return status == 404 ? "error/404" : "error";
     }
 }

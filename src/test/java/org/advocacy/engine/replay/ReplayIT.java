@@ -38,7 +38,13 @@ class ReplayIT {
     void a_rebuild_replays_every_event_and_the_api_answers_byte_for_byte_as_before() {
         ScenarioDriver driver = new ScenarioDriver(api);
         ScenarioDriver.all().forEach(scenario -> driver.drive(scenario.content()));
+        var open = new org.advocacy.engine.support.HttpCampaigns(api);
+        String underWay = open.launchFollowUp("Under way during the rebuild", "2014-02-17");
+        String vote = open.atHrcVote(underWay);
+        api.post("coordinator", "/api/tasks/" + vote + "/claim", null);
         Map<String, String> before = ReadModelAnswers.of(api);
+        String openTasksBefore = openTasks();
+        assertThat(openTasksBefore).contains(vote).contains("coordinator");
 
         Answer started = api.post("admin", "/api/admin/projections/rebuild", Map.of());
         assertThat(started.status()).isEqualTo(202);
@@ -49,6 +55,12 @@ class ReplayIT {
         assertThat(done.get("processed").asLong()).isEqualTo(events);
         assertThat(done.get("total").asLong()).isEqualTo(events);
         ReadModelAnswers.assertSame(before, ReadModelAnswers.of(api));
+        assertThat(openTasks()).isEqualTo(openTasksBefore);
+    }
+
+    /** The inbox's read model, row by row. */
+    private String openTasks() {
+        return jdbc.queryForList("SELECT * FROM open_task ORDER BY task_id").toString();
     }
 
     @Test

@@ -57,6 +57,9 @@ class PagesIT extends ApiTest {
         assertThat(admin.get("/tasks/" + task).status()).isEqualTo(403);
         assertThat(admin.get("/campaigns/" + campaign + "/timeline").status()).isEqualTo(403);
         assertThat(admin.get("/campaigns/new").status()).isEqualTo(403);
+        assertThat(manager.get("/no-such-page").status()).isEqualTo(404);
+        assertThat(manager.get("/campaigns/" + campaign + "/replay/first").status()).isEqualTo(400);
+        assertThat(admin.get("/admin/evidence").body()).contains("id=\"error-title\"").doesNotContain("Exception");
 
         String coordinatorsPage = coordinator.get("/campaigns/" + campaign).body();
         assertThat(coordinatorsPage).doesNotContain("id=\"nav-admin\"", "id=\"nav-activity\"")
