@@ -125,8 +125,13 @@
           if (ticket !== asked) {
             return;
           }
-          var state = document.getElementById('state');
-          state.outerHTML = html;
+          var parts = new DOMParser().parseFromString(html, 'text/html');
+          ['state', 'facts'].forEach(function (id) {
+            var part = parts.getElementById(id);
+            if (part) {
+              document.getElementById(id).replaceWith(document.adoptNode(part));
+            }
+          });
           showCharts();
           viewers.forEach(mark);
           var url = new URL(window.location.href);
@@ -160,6 +165,15 @@
       }
     });
   }
+
+  // A diagram fitted for one width is refitted when the window changes (a phone turned, a window resized).
+  window.addEventListener('resize', function () {
+    viewers.forEach(function (viewer) {
+      if (viewer.bpmn.get('elementRegistry').getAll().length > 0) {
+        viewer.bpmn.get('canvas').zoom('fit-viewport');
+      }
+    });
+  });
 
   document.addEventListener('DOMContentLoaded', function () {
     showDiagrams();

@@ -60,6 +60,14 @@ public class Evidence {
         return new EvidenceFile(FORMAT, campaignId, events);
     }
 
+    /** The evidence file as a download named after its campaign. */
+    public org.springframework.http.ResponseEntity<EvidenceFile> download(String campaignId) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"campaign-" + campaignId + "-evidence.json\"")
+                .body(export(campaignId));
+    }
+
     /** Writes the file's events as they were and projects them; refuses the whole file at the first link that fails. */
     @Transactional
     public void importFile(EvidenceFile file) {

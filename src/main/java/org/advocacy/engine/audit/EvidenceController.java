@@ -22,9 +22,7 @@ class EvidenceController {
 
     @GetMapping("/api/campaigns/{id}/evidence")
     ResponseEntity<EvidenceFile> export(@PathVariable String id) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"campaign-" + id + "-evidence.json\"")
-                .body(evidence.export(id));
+        return evidence.download(id);
     }
 
     @PostMapping("/api/admin/evidence")

@@ -147,7 +147,7 @@ class CampaignPages {
         model.addAttribute("now", now);
         model.addAttribute("mayDoTasks", Actors.roles().contains("COORDINATOR") || Actors.roles().contains("MANAGER"));
         replayModel(now, sequence, model);
-        return "campaign :: state";
+        return "campaign-replay";
     }
 
     private void replayModel(CampaignSnapshot now, long position, Model model) {
@@ -158,6 +158,13 @@ class CampaignPages {
             @Override
             public String task(String key) {
                 return taskNames.getOrDefault(key, key);
+            }
+
+            @Override
+            public String field(String taskKey, String fieldId) {
+                return templates.template(now.template()).flatMap(template -> template.task(taskKey))
+                        .flatMap(task -> task.fields().stream().filter(field -> field.id().equals(fieldId)).findFirst())
+                        .map(field -> field.label()).orElse(fieldId);
             }
 
             @Override

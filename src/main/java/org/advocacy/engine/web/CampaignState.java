@@ -40,6 +40,9 @@ record CampaignState(CampaignSnapshot snapshot, List<Outcome> outcomes, List<Cha
     interface Names {
         String task(String key);
 
+        /** The label that the task's form gives the field. */
+        String field(String taskKey, String fieldId);
+
         String process(String key);
     }
 
@@ -59,7 +62,7 @@ record CampaignState(CampaignSnapshot snapshot, List<Outcome> outcomes, List<Cha
         List<Fact> facts = new ArrayList<>();
         for (CompletedStep step : snapshot.steps()) {
             List<Map.Entry<String, String>> values = new ArrayList<>();
-            step.fields().forEach((key, value) -> values.add(Map.entry(key, readable(value))));
+            step.fields().forEach((key, value) -> values.add(Map.entry(names.field(step.key(), key), readable(value))));
             facts.add(new Fact(step.sequence(), names.task(step.key()), names.process(step.forum()),
                     Pages.minute(step.completedAt()), values));
         }

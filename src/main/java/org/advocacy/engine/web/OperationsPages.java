@@ -7,7 +7,6 @@ import org.advocacy.engine.audit.Evidence.EvidenceFile;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.replay.ProjectionRebuild;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,9 +64,7 @@ class OperationsPages {
 
     @GetMapping("/admin/evidence")
     ResponseEntity<EvidenceFile> exportEvidence(@RequestParam String campaign) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"campaign-" + campaign + "-evidence.json\"")
-                .body(evidence.export(campaign));
+        return evidence.download(campaign);
     }
 
     @PostMapping("/admin/evidence")

@@ -543,6 +543,19 @@ public abstract class BrowserTest extends ApiTest {
         return Base64.getDecoder().decode(png);
     }
 
+    /** What {@code measure} reads of the page while it is shown at phone width; desktop again afterwards. */
+    protected <T> T atPhoneWidth(java.util.function.Supplier<T> measure) {
+        devTools.send(Emulation.setDeviceMetricsOverride(PHONE_WIDTH, PHONE_HEIGHT, 1, true, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()));
+        try {
+            return measure.get();
+        } finally {
+            devTools.send(Emulation.clearDeviceMetricsOverride());
+        }
+    }
+
     /** Where {@link #screenshot} writes. */
     protected static Path screenshotDirectory() {
         return buildDirectory().resolve("screenshots");
