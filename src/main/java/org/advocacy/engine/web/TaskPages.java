@@ -49,11 +49,11 @@ class TaskPages {
     private final CampaignViews campaigns;
     private final TemplateCatalog templates;
     private final UserDirectory users;
-    private final Suggestions suggestions;
+    private final NameSuggestions suggestions;
     private final Clock clock;
 
     TaskPages(OpenTasks openTasks, TaskSteps steps, CampaignViews campaigns, TemplateCatalog templates,
-              UserDirectory users, Suggestions suggestions) {
+              UserDirectory users, NameSuggestions suggestions) {
         this.openTasks = openTasks;
         this.steps = steps;
         this.campaigns = campaigns;

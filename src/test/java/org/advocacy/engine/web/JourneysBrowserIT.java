@@ -3,7 +3,13 @@ package org.advocacy.engine.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.advocacy.engine.support.BrowserTest;
 import org.advocacy.engine.support.HttpCampaigns;
@@ -11,303 +17,629 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
- * What each user does in a real browser: a coordinator starts a campaign and records its first
- * HRC steps through the forms; a manager reads the diagram, the vote, the timeline and replays
- * the record; an admin rebuilds the read models; a coordinator is kept out of operations.
+ * What each user does in a real browser, and what they see: a coordinator starts a campaign and
+ * records its first HRC steps through the forms, a refused vote included; a manager reads the
+ * diagrams, the vote chart and the timeline, and replays the record; an admin rebuilds the read
+ * models and opens the consoles; a coordinator is kept out of them; the forms work with the
+ * keyboard alone and the pages at phone width. Every journey makes its own campaign through the
+ * API, so that none depends on another, and names it uniquely, so that a shared database does not
+ * confuse it with another run's.
  */
 class JourneysBrowserIT extends BrowserTest {
 
-    private WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(browser(), Duration.ofSeconds(seconds));
-    }
+    private static final Duration POLL = Duration.ofMillis(50);
 
-    /** Chromium's date input takes typed digits in its locale's order; the ISO value is what any locale submits. */
-    private void setDate(String id, String isoDate) {
-        ((JavascriptExecutor) browser()).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
-                id, isoDate);
-    }
-
-    private void type(String id, String text) {
-        WebElement input = find(By.id(id));
-        input.clear();
-        input.sendKeys(text);
-    }
-
-    private String campaignIdFromUrl() {
-        String path = currentPath();
-        return path.substring(path.lastIndexOf('/') + 1);
-    }
-
-    private WebElement inboxRow(String campaignTitle, String taskKey) {
-        return findAll(By.cssSelector("tr.inbox-row[data-task-key='" + taskKey + "']")).stream()
-                .filter(row -> row.getText().contains(campaignTitle)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + taskKey + " of " + campaignTitle + " in the inbox"));
-    }
+    // ---------------------------------------------------------------- 1. the coordinator's forms
 
     @Test
-    void a_coordinator_starts_a_campaign_and_records_the_first_hrc_steps_through_the_forms() {
+    void a_coordinator_starts_a_campaign_claims_its_draft_fills_it_in_and_records_a_refused_then_a_correct_vote() {
+        String title = unique("Browser journey");
         signIn("coordinator");
         assertThat(currentPath()).isEqualTo("/inbox");
+        waitFor(By.id("filter-campaign"));
         screenshot("inbox");
 
+        // Start a campaign: the template, then its start form, typed as a person types.
         find(By.id("nav-new-campaign")).click();
-        new Select(waitFor(By.id("template-choice"))).selectByValue("coi-follow-up");
-        find(By.id("choose-template")).click();
+        waitUntil("the start page", () -> "/campaigns/new".equals(currentPath()));
+        if (findAll(By.id("start-form")).isEmpty()) {
+            new Select(waitFor(By.id("template-choice"))).selectByValue("coi-follow-up");
+            find(By.id("choose-template")).click();
+        }
         waitFor(By.id("start-form"));
-        type("title", "Browser journey 2014");
-        type("reportSymbol", "A/HRC/25/63");
-        setDate("publishedOn", "2014-02-17");
+        find(By.id("title")).sendKeys(title);
+        find(By.id("reportSymbol")).sendKeys("A/HRC/25/63");
+        pressTab(1);
+        assertThat(activeElement().getAttribute("id")).as("Tab from the symbol reaches the date").isEqualTo("publishedOn");
+        typeDate(LocalDate.of(2014, 2, 17));
+        assertThat(find(By.id("publishedOn")).getAttribute("value")).as("the date typed in the locale's order")
+                .isEqualTo("2014-02-17");
         screenshot("campaign-new");
         find(By.id("submit-start")).click();
-        assertThat(waitFor(By.id("campaign-title")).getText()).isEqualTo("Browser journey 2014");
-        String campaign = campaignIdFromUrl();
-        String task = campaigns.awaitTask(campaign, "draft-hrc-resolution");
 
-        open("/inbox");
-        inboxRow("Browser journey 2014", "draft-hrc-resolution").findElement(By.cssSelector("button.claim")).click();
+        assertThat(waitFor(By.id("campaign-title")).getText()).isEqualTo(title);
+        assertThat(currentPath()).startsWith("/campaigns/");
+        String campaign = currentPath().substring("/campaigns/".length());
+        assertThat(campaigns.campaign(campaign).get("title").asText()).isEqualTo(title);
+        campaigns.awaitTask(campaign, "draft-hrc-resolution");
+
+        // The inbox, filtered to the campaign: claim its draft.
+        find(By.id("nav-inbox")).click();
+        filterInbox(campaign);
+        WebElement draftRow = inboxRow(title, "draft-hrc-resolution");
+        assertThat(assignee(draftRow)).isEqualTo("nobody yet");
+        draftRow.findElement(By.cssSelector("button.claim")).click();
         assertThat(waitFor(By.id("flash")).getText()).contains("You claimed Draft the HRC resolution");
-        WebElement row = inboxRow("Browser journey 2014", "draft-hrc-resolution");
-        assertThat(row.getText()).contains("you");
-        row.findElement(By.cssSelector("a.open-form")).click();
+        filterInbox(campaign);
+        draftRow = inboxRow(title, "draft-hrc-resolution");
+        assertThat(assignee(draftRow)).isEqualTo("you");
+        assertThat(draftRow.findElements(By.cssSelector("button.claim"))).as("no second claim").isEmpty();
+        draftRow.findElement(By.cssSelector("a.open-form")).click();
 
+        // The draft: a suggested member state, one more box for a second name, yes and no.
         waitFor(By.id("task-form"));
-        find(By.id("leadSponsors-0")).sendKeys("Japan");
+        assertThat(find(By.id("task-assignee")).getText()).isEqualTo("claimed by coordinator");
+        WebElement first = find(By.id("leadSponsors-0"));
+        assertThat(first.getAttribute("list")).isEqualTo("member-states");
+        assertThat(findAll(By.cssSelector("datalist#member-states option[value='Japan']"))).hasSize(1);
+        first.sendKeys("Japan");
+        int boxes = findAll(By.name("leadSponsors")).size();
         find(By.cssSelector("button.add-name[data-add-name='leadSponsors']")).click();
-        assertThat(activeElement().getAttribute("name")).as("the added box has the focus").isEqualTo("leadSponsors");
+        assertThat(findAll(By.name("leadSponsors"))).as("one box more").hasSize(boxes + 1);
+        WebElement added = activeElement();
+        assertThat(added.getAttribute("id")).as("the added box has the focus").isEqualTo("leadSponsors-" + boxes);
+        assertThat(added.getAttribute("name")).isEqualTo("leadSponsors");
+        assertThat(added.getAttribute("list")).as("the added box suggests too").isEqualTo("member-states");
+        assertThat(find(By.cssSelector("label[for='leadSponsors-" + boxes + "']")).getAttribute("textContent"))
+                .as("the added box has a label").isNotBlank();
         typeKeys("European Union");
         find(By.id("endorsesFindings-yes")).click();
         find(By.id("requestsTransmissionToGeneralAssembly-yes")).click();
-        find(By.id("createsFieldStructure-yes")).click();
+        find(By.id("createsFieldStructure-no")).click();
+        assertThat(labelProblems("#task-form")).as("controls without an accessible label").isEmpty();
         screenshot("task-draft");
         find(By.id("submit-task")).click();
-        assertThat(waitFor(By.id("flash")).getText()).contains("Recorded: Draft the HRC resolution");
-        assertThat(campaigns.eventTypes(campaign)).contains("StepCompleted");
 
-        String vote = campaigns.awaitTask(campaign, "record-hrc-vote");
-        int before = campaigns.look(campaign).historyEvents();
-        open("/tasks/" + vote);
-        setDate("date", "2014-03-28");
-        type("symbol", "A/HRC/RES/25/25");
-        type("inFavour", "30");
-        type("against", "16");
-        type("abstaining", "11");
+        assertThat(waitFor(By.id("flash")).getText()).contains("Recorded: Draft the HRC resolution");
+        JsonNode draft = lastStep(campaign, "draft-hrc-resolution");
+        assertThat(draft.get("leadSponsors").toString()).isEqualTo("[\"Japan\",\"European Union\"]");
+        assertThat(draft.get("endorsesFindings").asBoolean()).isTrue();
+        assertThat(draft.get("requestsTransmissionToGeneralAssembly").asBoolean()).isTrue();
+        assertThat(draft.get("createsFieldStructure").asBoolean()).isFalse();
+
+        // The HRC vote: 30 + 16 + 11 = 57 votes of a Council of 47 is refused next to the vote.
+        campaigns.awaitTask(campaign, "record-hrc-vote");
+        filterInbox(campaign);
+        inboxRow(title, "record-hrc-vote").findElement(By.cssSelector("a.open-form")).click();
+        waitFor(By.id("task-form"));
+        find(By.id("date")).click();
+        typeDate(LocalDate.of(2014, 3, 28));
+        assertThat(find(By.id("date")).getAttribute("value")).isEqualTo("2014-03-28");
+        find(By.id("symbol")).sendKeys("A/HRC/RES/25/25");
+        find(By.id("inFavour")).sendKeys("30");
+        find(By.id("against")).sendKeys("16");
+        find(By.id("abstaining")).sendKeys("11");
+        HttpCampaigns.Look before = campaigns.look(campaign);
         find(By.id("submit-task")).click();
 
-        assertThat(waitFor(By.id("hrc-error")).getText()).contains("47");
+        WebElement refusal = waitFor(By.id("hrc-error"));
+        assertThat(refusal.getText()).contains("47");
+        assertThat(find(By.cssSelector("fieldset.vote #hrc-error")).isDisplayed()).as("the refusal is inside the vote")
+                .isTrue();
         assertThat(find(By.id("against")).getAttribute("value")).isEqualTo("16");
+        assertThat(find(By.id("inFavour")).getAttribute("value")).isEqualTo("30");
+        assertThat(find(By.id("abstaining")).getAttribute("value")).isEqualTo("11");
+        assertThat(find(By.id("date")).getAttribute("value")).isEqualTo("2014-03-28");
+        assertThat(find(By.id("symbol")).getAttribute("value")).isEqualTo("A/HRC/RES/25/25");
         assertThat(activeElement().getAttribute("id")).as("the refusal has the focus").isEqualTo("error-summary");
-        assertThat(campaigns.look(campaign).historyEvents()).as("nothing recorded").isEqualTo(before);
+        assertThat(campaigns.look(campaign)).as("nothing recorded").isEqualTo(before);
         screenshot("task-vote-refused");
 
-        type("against", "6");
+        WebElement against = find(By.id("against"));
+        against.clear();
+        against.sendKeys("6");
         find(By.id("submit-task")).click();
-        waitFor(By.id("flash"));
-        open("/campaigns/" + campaign);
-        assertThat(waitFor(By.cssSelector("#outcomes [data-outcome-key='hrc']")).getText()).contains("ADOPTED");
+        assertThat(waitFor(By.id("flash")).getText()).contains("Recorded: Record the HRC vote");
         assertThat(campaigns.campaign(campaign).get("outcomes").get("hrc").asText()).isEqualTo("ADOPTED");
-        assertThat(task).isNotBlank();
+
+        find(By.id("nav-campaigns")).click();
+        waitFor(By.linkText(title)).click();
+        assertThat(waitFor(By.id("campaign-title")).getText()).isEqualTo(title);
+        assertThat(waitFor(By.cssSelector("#outcomes [data-outcome-key='hrc']")).getText()).contains("ADOPTED");
+        assertThat(find(By.cssSelector("figure.vote-chart .vote-counts")).getText())
+                .isEqualTo("30 in favour, 6 against, 11 abstaining");
         screenshot("campaign-coordinator");
     }
 
+    // ---------------------------------------------------------------- 2. the manager's reading
+
     @Test
-    void a_manager_reads_the_diagram_the_vote_and_the_timeline_and_steps_the_replay_back_and_forth() {
-        String campaign = campaigns.launchFollowUp("Managed in the browser", "2014-02-17");
+    void a_manager_reads_the_diagrams_the_vote_chart_and_the_timeline_and_steps_the_replay_back_and_forth() {
+        String title = unique("Managed in the browser");
+        String campaign = campaigns.launchFollowUp(title, HttpCampaigns.PUBLISHED_ON);
         campaigns.atHrcVote(campaign);
         campaigns.step(campaign, "record-hrc-vote", HttpCampaigns.HRC_ADOPTED);
         campaigns.awaitTask(campaign, "draft-unga-resolution");
         long last = campaigns.look(campaign).lastSequence();
-        int events = campaigns.look(campaign).historyEvents();
+        int events = campaigns.history(campaign).size();
 
         signIn("manager");
+        assertThat(currentPath()).isEqualTo("/campaigns");
+        WebElement link = waitFor(By.linkText(title));
         screenshot("campaigns");
-        find(By.linkText("Managed in the browser")).click();
-        waiting(15).until(driver -> findAll(By.cssSelector(".diagram[data-ready='true']")).size() >= 4);
-        assertThat(findAll(By.cssSelector("#diagram-unga-resolution .highlight-active"))).isNotEmpty();
+        link.click();
+
+        // The diagrams, with the steps done and the task open marked in a colour of their own.
+        assertThat(waitFor(By.id("campaign-title")).getText()).isEqualTo(title);
+        awaitDiagrams();
+        assertThat(findAll(By.cssSelector("#diagram-unga-resolution [data-element-id='draft-unga-resolution'].highlight-active")))
+                .as("the open draft is marked active").hasSize(1);
         assertThat(findAll(By.cssSelector("#diagram-hrc-resolution [data-element-id='record-hrc-vote'].highlight-done")))
-                .isNotEmpty();
-        assertThat(findAll(By.cssSelector("#diagram-coi-follow-up .highlight-active"))).as("the forum calls under way")
-                .isNotEmpty();
-        assertThat(find(By.cssSelector("#diagram-coi-follow-up .bjs-powered-by")).isDisplayed()).isTrue();
-        WebElement chart = find(By.cssSelector("figure.vote-chart canvas"));
-        assertThat(Integer.parseInt(chart.getAttribute("width"))).as("Chart.js drew the vote").isPositive();
+                .as("the vote is marked done").hasSize(1);
+        assertThat(findAll(By.cssSelector("#diagram-coi-follow-up [data-element-id='hrc-track'].highlight-done")))
+                .as("the HRC forum is done in the main diagram").hasSize(1);
+        assertThat(findAll(By.cssSelector("#diagram-coi-follow-up .highlight-active")))
+                .as("the forums under way in the main diagram").isNotEmpty();
+        String plain = fill("diagram-hrc-resolution", "review-hrc-strategy");
+        assertThat(fill("diagram-hrc-resolution", "record-hrc-vote")).as("a done step is drawn differently")
+                .isNotEqualTo(plain);
+        assertThat(fill("diagram-unga-resolution", "draft-unga-resolution")).as("an active task is drawn differently")
+                .isNotEqualTo(fill("diagram-unga-resolution", "organize-side-event"))
+                .isNotEqualTo(fill("diagram-hrc-resolution", "record-hrc-vote"));
+        for (WebElement watermark : findAll(By.cssSelector(".diagram .bjs-powered-by"))) {
+            assertThat(watermark.isDisplayed()).as("the bpmn.io watermark").isTrue();
+        }
+        assertThat(findAll(By.cssSelector(".diagram .bjs-powered-by"))).hasSameSizeAs(findAll(By.cssSelector(".diagram")));
+
+        // The vote, drawn by Chart.js.
+        WebElement canvas = find(By.cssSelector("figure.vote-chart canvas"));
+        assertThat(Integer.parseInt(canvas.getAttribute("width"))).isPositive();
+        assertThat(chartDrawn(canvas)).as("Chart.js drew the counts").isEqualTo("30,6,11");
         assertThat(find(By.cssSelector("figure.vote-chart .vote-counts")).getText())
                 .isEqualTo("30 in favour, 6 against, 11 abstaining");
+        assertThat(find(By.cssSelector("#outcomes [data-outcome-key='hrc']")).getText()).contains("ADOPTED");
         screenshot("campaign");
 
+        // The timeline: sentences, the verified record, a raw event, a filter.
         find(By.id("timeline-link")).click();
         waitFor(By.id("events"));
-        assertThat(findAll(By.cssSelector(".sentence")).stream().map(WebElement::getText))
+        assertThat(findAll(By.cssSelector("#events .sentence")).stream().map(WebElement::getText))
                 .anyMatch(sentence -> sentence.contains("recorded the HRC vote")
                         && sentence.contains("30 in favour, 6 against, 11 abstaining, ADOPTED"));
         WebElement badge = find(By.id("verify-badge"));
-        assertThat(badge.getAttribute("class")).contains("valid");
+        assertThat(badge.getAttribute("class").split(" ")).contains("valid");
         assertThat(badge.getText()).contains("all " + events + " events");
-        find(By.cssSelector("#events details summary")).click();
-        assertThat(find(By.cssSelector("#events details pre.payload")).getText()).contains("\"campaignId\"");
+        WebElement vote = find(By.cssSelector("#events li.event[data-type='VoteRecorded']"));
+        WebElement payload = vote.findElement(By.cssSelector("pre.payload"));
+        assertThat(payload.isDisplayed()).as("the raw event starts closed").isFalse();
+        vote.findElement(By.tagName("summary")).click();
+        assertThat(payload.isDisplayed()).as("a click on its summary opens the raw event").isTrue();
+        assertThat(payload.getText()).contains("\"inFavour\" : 30", "\"outcome\" : \"ADOPTED\"");
         screenshot("timeline");
         new Select(find(By.id("filter-type"))).selectByValue("VoteRecorded");
         find(By.id("apply-filters")).click();
-        waiting(10).until(driver -> currentPath().endsWith("/timeline") && findAll(By.cssSelector("li.event")).size() == 1);
-        assertThat(find(By.cssSelector("li.event")).getAttribute("data-type")).isEqualTo("VoteRecorded");
+        waitUntil("the timeline filtered", () -> browser().getCurrentUrl().contains("type=VoteRecorded"));
+        waitFor(By.id("events"));
+        assertThat(findAll(By.cssSelector("#events li.event"))).extracting(line -> line.getAttribute("data-type"))
+                .containsExactly("VoteRecorded");
+        assertThat(new Select(find(By.id("filter-type"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("VoteRecorded");
 
-        open("/campaigns/" + campaign);
-        WebElement slider = waitFor(By.id("replay-position"));
-        slider.sendKeys(Keys.HOME);
+        // The replay, by keyboard and buttons: the page as it stood after each event.
+        find(By.cssSelector("main a[href='/campaigns/" + campaign + "']")).click();
+        awaitDiagrams();
+        slider().sendKeys(Keys.HOME);
+        assertThat(activeElement().getAttribute("id")).isEqualTo("replay-position");
         awaitReplayAt(0);
         assertThat(find(By.id("replay-sentence")).getText()).contains("started the campaign");
         assertThat(find(By.id("no-active-tasks")).isDisplayed()).isTrue();
         assertThat(find(By.id("no-outcomes")).isDisplayed()).isTrue();
+        assertThat(findAll(By.id("outcomes"))).isEmpty();
+        assertThat(findAll(By.id("replay-at-latest"))).isEmpty();
+        assertThat(findAll(By.cssSelector("figure.vote-chart"))).as("no vote yet").isEmpty();
+        assertThat(findAll(By.cssSelector(".diagram .highlight-active, .diagram .highlight-done")))
+                .as("nothing marked in the diagrams before any step").isEmpty();
+        assertThat(browser().getCurrentUrl()).endsWith("?at=0");
         screenshot("replay-first");
 
-        find(By.id("replay-position")).sendKeys(Keys.ARROW_RIGHT);
-        awaitReplayAt(1);
-        assertThat(find(By.id("replay-sentence")).getText()).contains("opened the task Draft the HRC resolution");
-        find(By.id("replay-next")).click();
-        awaitReplayAt(2);
+        slider().sendKeys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        awaitReplayAt(3);
+        assertThat(find(By.id("replay-sentence")).getText()).contains("completed Draft the HRC resolution");
+        assertThat(findAll(By.cssSelector("#diagram-hrc-resolution [data-element-id='draft-hrc-resolution'].highlight-done")))
+                .as("the draft marked done at its event").hasSize(1);
         find(By.id("replay-previous")).click();
-        awaitReplayAt(1);
-        find(By.id("replay-position")).sendKeys(Keys.END);
+        awaitReplayAt(2);
+        assertThat(find(By.id("replay-sentence")).getText()).contains("claimed Draft the HRC resolution");
+        find(By.id("replay-next")).click();
+        awaitReplayAt(3);
+        slider().sendKeys(Keys.END);
         awaitReplayAt(last);
         assertThat(find(By.id("replay-at-latest")).isDisplayed()).isTrue();
         assertThat(find(By.cssSelector("#outcomes [data-outcome-key='hrc']")).getText()).contains("ADOPTED");
+        assertThat(findAll(By.cssSelector("#active-tasks [data-task-key='draft-unga-resolution']"))).hasSize(1);
+        assertThat(findAll(By.cssSelector("#diagram-unga-resolution [data-element-id='draft-unga-resolution'].highlight-active")))
+                .hasSize(1);
 
-        open("/activity");
-        assertThat(waitFor(By.id("events")).getText()).contains("Managed in the browser");
+        // Activity across campaigns, newest first.
+        find(By.id("nav-activity")).click();
+        WebElement newest = waitFor(By.cssSelector("#events li.event"));
+        assertThat(newest.findElement(By.tagName("a")).getText()).as("the newest event is this campaign's").isEqualTo(title);
         screenshot("activity");
     }
 
-    private void awaitReplayAt(long sequence) {
-        waiting(10).withMessage("the replay did not reach event " + sequence)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(driver -> String.valueOf(sequence).equals(find(By.id("replay-sequence")).getText()));
-    }
+    // ---------------------------------------------------------------- 3. the admin's operations
 
     @Test
-    void an_admin_rebuilds_the_read_models_and_watches_it_finish_and_opens_the_consoles() {
+    void an_admin_rebuilds_the_read_models_watches_it_finish_and_opens_swagger_ui_and_cockpit() {
+        campaigns.launchFollowUp(unique("Rebuilt"), HttpCampaigns.PUBLISHED_ON);
         signIn("admin");
         assertThat(currentPath()).isEqualTo("/admin");
 
         find(By.id("start-rebuild")).click();
-        waiting(60).withMessage("the rebuild did not finish within a minute")
-                .until(driver -> !findAll(By.cssSelector("#rebuild-progress[data-status='DONE']")).isEmpty());
+        waitUntil("the rebuild to be DONE", Duration.ofSeconds(60),
+                () -> !findAll(By.cssSelector("#rebuild-progress[data-status='DONE']")).isEmpty());
         WebElement bar = find(By.id("rebuild-bar"));
         assertThat(bar.getAttribute("value")).isEqualTo(bar.getAttribute("max"));
-        assertThat(find(By.id("rebuild-status")).getText()).contains("DONE").contains("events per second");
+        assertThat(Long.parseLong(bar.getAttribute("max"))).as("events rebuilt").isPositive();
+        String status = find(By.id("rebuild-status")).getText();
+        assertThat(status).contains("DONE", bar.getAttribute("max") + " of " + bar.getAttribute("max") + " events",
+                "events per second");
+        assertThat(findAll(By.id("rebuild-error"))).isEmpty();
         screenshot("admin");
 
         find(By.id("link-swagger")).click();
-        waiting(20).until(driver -> driver.getPageSource().contains("Campaign engine API"));
+        waitUntil("Swagger UI to show the API", Duration.ofSeconds(20),
+                () -> findAll(By.cssSelector(".swagger-ui .info .title")).stream()
+                        .anyMatch(heading -> heading.getText().contains("Campaign engine API")));
+        assertThat(findAll(By.cssSelector(".swagger-ui .opblock"))).as("the operations listed").isNotEmpty();
         screenshot("swagger");
 
         open("/admin");
-        find(By.id("link-cockpit")).click();
-        try {
-            waiting(60).until(driver -> !findAll(By.cssSelector(".dashboard, [cam-widget-header], .navbar-brand")).isEmpty());
-        } catch (org.openqa.selenium.TimeoutException notShown) {
-            screenshot("cockpit-not-shown");
-            throw new AssertionError("Cockpit did not show its dashboard at " + currentPath() + " (status "
-                    + currentPageStatus() + "): " + find(By.tagName("body")).getText(), notShown);
-        }
+        waitFor(By.id("link-cockpit")).click();
+        waitUntil("Cockpit's dashboard", Duration.ofSeconds(30),
+                () -> !findAll(By.cssSelector(".ctn-view.dashboard .stats")).isEmpty());
+        assertThat(find(By.cssSelector(".navbar-brand")).getText()).contains("Cockpit");
+        assertThat(find(By.cssSelector("li.account .dropdown-toggle")).getText()).as("Cockpit's user").contains("admin");
         screenshot("cockpit");
     }
 
+    // ---------------------------------------------------------------- 4. the coordinator refused
+
     @Test
-    void a_coordinator_is_refused_the_operations_page_and_cockpit() {
+    void a_coordinator_is_refused_the_operations_page_and_cockpit_and_is_not_offered_them() {
         signIn("coordinator");
-        assertThat(findAll(By.id("nav-admin"))).isEmpty();
+        waitFor(By.id("nav-inbox"));
+        assertThat(findAll(By.id("nav-admin"))).as("no link to operations").isEmpty();
 
         open("/admin");
         assertThat(currentPageStatus()).isEqualTo(403);
-        assertThat(find(By.id("forbidden")).isDisplayed()).isTrue();
-        screenshot("forbidden");
+        assertThat(waitFor(By.id("forbidden")).getText()).isNotBlank();
+        assertThat(findAll(By.id("start-rebuild"))).isEmpty();
+        assertThat(findAll(By.id("nav-admin"))).isEmpty();
 
         open("/camunda/app/cockpit/default/");
         assertThat(currentPageStatus()).isIn(401, 403);
-        assertThat(browser().getPageSource()).doesNotContain("cam-widget");
+        assertThat(browser().getTitle()).doesNotContain("Cockpit");
+        assertThat(findAll(By.cssSelector(".navbar-brand, .ctn-view, [cam-widget-header]"))).as("no Cockpit").isEmpty();
+        assertThat(findAll(By.tagName("script"))).as("none of Cockpit's code").isEmpty();
     }
 
+    // ---------------------------------------------------------------- 5. keyboard and phone width
+
     @Test
-    void a_task_form_is_usable_with_the_keyboard_alone_and_every_control_has_a_label() {
-        String campaign = campaigns.launchFollowUp("Keyboard only", "2014-02-17");
+    void a_coordinator_fills_in_and_submits_the_draft_with_the_keyboard_alone_and_every_control_has_a_label() {
+        String campaign = campaigns.launchFollowUp(unique("Keyboard only"), HttpCampaigns.PUBLISHED_ON);
         String task = campaigns.awaitTask(campaign, "draft-hrc-resolution");
         signIn("coordinator");
         open("/tasks/" + task);
         waitFor(By.id("task-form"));
+        assertThat(labelProblems("#task-form")).as("controls without an accessible label").isEmpty();
 
-        for (WebElement control : findAll(By.cssSelector("#task-form input:not([type=hidden]), #task-form select, "
-                + "#task-form button"))) {
-            assertThat(accessibleName(control)).as("the label of %s", control.getAttribute("outerHTML")).isNotBlank();
-        }
+        // Tab goes through every control of the form (one stop per group of radios), in order.
+        List<String> controls = formControls("#task-form");
+        List<String> reached = tabThroughPage();
+        assertThat(reached).as("Tab reaches every control").containsSubsequence(controls);
 
-        find(By.id("leadSponsors-0")).click();
+        // Then the form, with the keyboard alone, from the top of a fresh page.
+        open("/tasks/" + task);
+        waitFor(By.id("task-form"));
+        tabTo("leadSponsors-0", 12);
         typeKeys("Japan");
-        List<String> order = new java.util.ArrayList<>();
-        for (int i = 0; i < 12 && !"submit-task".equals(activeElement().getAttribute("id")); i++) {
-            pressTab(1);
-            WebElement focused = activeElement();
-            order.add(focused.getAttribute("id"));
-            if ("radio".equals(focused.getAttribute("type"))) {
-                typeKeys(Keys.SPACE);
-            }
-        }
-        assertThat(order).as("Tab reaches every group of the form in order, then the submit button")
-                .contains("endorsesFindings-yes", "requestsTransmissionToGeneralAssembly-yes",
-                        "createsFieldStructure-yes", "submit-task");
+        tabTo("leadSponsors-1", 1);
+        typeKeys("European Union");
+        pressTab(1);
+        assertThat(activeElement().getAttribute("data-add-name")).isEqualTo("leadSponsors");
+        typeKeys(Keys.ENTER);
+        assertThat(activeElement().getAttribute("id")).as("Enter on Add a name focuses the new box")
+                .isEqualTo("leadSponsors-2");
+        typeKeys("Canada");
+        tabTo("endorsesFindings-yes", 2);
+        typeKeys(Keys.SPACE);
+        tabTo("requestsTransmissionToGeneralAssembly-yes", 1);
+        typeKeys(Keys.SPACE);
+        tabTo("createsFieldStructure-yes", 1);
+        typeKeys(Keys.SPACE, Keys.ARROW_RIGHT);
+        assertThat(activeElement().getAttribute("id")).as("the arrow moves to No").isEqualTo("createsFieldStructure-no");
+        assertThat(find(By.id("createsFieldStructure-no")).isSelected()).isTrue();
+        assertThat(find(By.id("endorsesFindings-yes")).isSelected()).isTrue();
+        tabTo("submit-task", 1);
         typeKeys(Keys.ENTER);
 
         assertThat(waitFor(By.id("flash")).getText()).contains("Recorded: Draft the HRC resolution");
+        JsonNode draft = lastStep(campaign, "draft-hrc-resolution");
+        assertThat(draft.get("leadSponsors").toString()).isEqualTo("[\"Japan\",\"European Union\",\"Canada\"]");
+        assertThat(draft.get("endorsesFindings").asBoolean()).isTrue();
+        assertThat(draft.get("requestsTransmissionToGeneralAssembly").asBoolean()).isTrue();
+        assertThat(draft.get("createsFieldStructure").asBoolean()).isFalse();
         assertThat(campaigns.activeTaskKeys(campaign)).contains("record-hrc-vote");
     }
 
-    /** The name a screen reader gives the control: its label, an enclosing label, aria-label, or the group's legend. */
-    private String accessibleName(WebElement control) {
-        return (String) ((JavascriptExecutor) browser()).executeScript("""
-                const c = arguments[0];
-                const byFor = c.id ? document.querySelector('label[for="' + CSS.escape(c.id) + '"]') : null;
-                const wrap = c.closest('label');
-                const text = (byFor && byFor.textContent) || (wrap && wrap.textContent)
-                    || c.getAttribute('aria-label') || (c.tagName === 'BUTTON' ? c.textContent : '');
-                return (text || '').trim();
-                """, control);
-    }
-
     @Test
-    @SuppressWarnings("unchecked")
-    void the_inbox_and_the_campaign_page_fit_a_phone_without_scrolling_sideways() {
-        String campaign = campaigns.launchFollowUp("On a phone", "2014-02-17");
-        campaigns.atHrcVote(campaign);
+    void the_inbox_the_campaign_page_the_vote_form_and_the_timeline_fit_a_phone_without_scrolling_sideways() {
+        String campaign = campaigns.launchFollowUp(unique("On a phone"), HttpCampaigns.PUBLISHED_ON);
+        String vote = campaigns.atHrcVote(campaign);
         signIn("coordinator");
 
-        for (String page : List.of("/inbox", "/campaigns/" + campaign, "/tasks/" + campaigns.awaitTask(campaign,
-                "record-hrc-vote"))) {
-            open(page);
-            List<Object> measured = atPhoneWidth(() -> (List<Object>) ((JavascriptExecutor) browser()).executeScript(
-                    "return [document.documentElement.scrollWidth, Array.from(document.querySelectorAll('body *'))"
-                    + ".filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 6)"
-                    + ".map(e => e.tagName + '#' + e.id + '.' + e.className).join(' ')];"));
-            assertThat((Long) measured.get(0)).as("the width of %s at 360 px; too wide: %s", page, measured.get(1))
-                    .isLessThanOrEqualTo(PHONE_WIDTH + 1);
+        open("/inbox");
+        waitFor(By.id("inbox-tasks"));
+        assertFitsAPhone("/inbox");
+
+        open("/campaigns/" + campaign);
+        awaitDiagrams();
+        assertFitsAPhone("/campaigns/{id}");
+
+        open("/tasks/" + vote);
+        waitFor(By.id("task-form"));
+        assertFitsAPhone("/tasks/{vote}");
+
+        open("/campaigns/" + campaign + "/timeline");
+        for (WebElement summary : findAll(By.cssSelector("#events details summary"))) {
+            summary.click();
         }
+        assertFitsAPhone("/campaigns/{id}/timeline with its raw events open");
     }
 
+    // ---------------------------------------------------------------- the Security Council's vote form
+
     @Test
-    void a_security_council_vote_offers_the_permanent_members_and_the_council_of_the_year() {
-        String campaign = campaigns.launchFollowUp("Council vote form", "2014-02-17");
+    void a_security_council_vote_form_offers_the_five_permanent_members_and_the_council_of_2014() {
+        String campaign = campaigns.launchFollowUp(unique("Council vote form"), HttpCampaigns.PUBLISHED_ON);
         String vote = campaigns.atProceduralVote(campaign);
         signIn("coordinator");
         open("/tasks/" + vote);
+        waitFor(By.id("task-form"));
 
-        assertThat(findAll(By.cssSelector("input[type=checkbox][name=permanentMembersAgainst]")))
+        assertThat(findAll(By.cssSelector("#field-permanentMembersAgainst input[type=checkbox][name=permanentMembersAgainst]")))
                 .extracting(box -> box.getAttribute("value"))
                 .containsExactly("China", "France", "Russian Federation", "United Kingdom", "United States");
         find(By.cssSelector("#member-votes summary")).click();
-        assertThat(findAll(By.cssSelector("input[name='votes.member']"))).extracting(input -> input.getAttribute("value"))
-                .hasSize(15).contains("Rwanda", "Luxembourg", "Republic of Korea");
+        List<WebElement> members = findAll(By.cssSelector("#member-votes input[name='votes.member']"));
+        assertThat(members.get(0).isDisplayed()).as("the member rows open").isTrue();
+        assertThat(members).extracting(input -> input.getAttribute("value")).containsExactlyInAnyOrder(
+                "China", "France", "Russian Federation", "United Kingdom", "United States", "Argentina", "Australia",
+                "Chad", "Chile", "Jordan", "Lithuania", "Luxembourg", "Nigeria", "Republic of Korea", "Rwanda");
+        assertThat(findAll(By.cssSelector("#member-votes select[name='votes.vote']"))).hasSize(15);
+        assertThat(labelProblems("#task-form")).as("controls without an accessible label").isEmpty();
         screenshot("task-council-vote");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    @Override
+    protected void screenshot(String name) {
+        long t = System.nanoTime();
+        super.screenshot(name);
+        System.err.printf("TIMING screenshot %s %d ms%n", name, (System.nanoTime() - t) / 1_000_000);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void timingStart(org.junit.jupiter.api.TestInfo info) {
+        System.err.printf("TIMING start %s %d%n", info.getDisplayName(), System.nanoTime() / 1_000_000);
+    }
+
+    private static String unique(String title) {
+        return title + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser()).executeScript(script, arguments);
+    }
+
+    private void waitUntil(String what, Supplier<Boolean> condition) {
+        waitUntil(what, Duration.ofSeconds(10), condition);
+    }
+
+    private void waitUntil(String what, Duration timeout, Supplier<Boolean> condition) {
+        new WebDriverWait(browser(), timeout).pollingEvery(POLL)
+                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .withMessage(() -> "waited for " + what + " on " + browser().getCurrentUrl())
+                .until(driver -> condition.get());
+    }
+
+    /**
+     * Types a date into the focused date input as a person does: its day, month and year in the
+     * order that the browser's locale shows them (Chromium moves to the next part by itself).
+     */
+    private void typeDate(LocalDate date) {
+        String order = (String) script("return new Intl.DateTimeFormat(navigator.language)"
+                + ".formatToParts(new Date(2014, 1, 17)).map(p => p.type).filter(t => t !== 'literal').join(',');");
+        StringBuilder keys = new StringBuilder();
+        for (String part : order.split(",")) {
+            switch (part) {
+                case "day" -> keys.append("%02d".formatted(date.getDayOfMonth()));
+                case "month" -> keys.append("%02d".formatted(date.getMonthValue()));
+                case "year" -> keys.append("%04d".formatted(date.getYear()));
+                default -> throw new AssertionError("a date part this test does not know: " + order);
+            }
+        }
+        assertThat(activeElement().getAttribute("type")).as("a date input has the focus").isEqualTo("date");
+        typeKeys(keys.toString());
+    }
+
+    /** Filters the inbox to one campaign through its filter form. */
+    private void filterInbox(String campaignId) {
+        new Select(waitFor(By.id("filter-campaign"))).selectByValue(campaignId);
+        find(By.id("apply-filters")).click();
+        waitUntil("the inbox filtered", () -> browser().getCurrentUrl().contains("campaign=" + campaignId));
+        waitFor(By.id("inbox-tasks"));
+    }
+
+    /** The inbox row of the task of that key whose campaign link reads the title. */
+    private WebElement inboxRow(String campaignTitle, String taskKey) {
+        List<WebElement> rows = findAll(By.cssSelector("tr.inbox-row[data-task-key='" + taskKey + "']")).stream()
+                .filter(row -> row.findElement(By.cssSelector("td[data-label='Campaign'] a")).getText()
+                        .equals(campaignTitle))
+                .toList();
+        assertThat(rows).as("the %s row of %s in the inbox", taskKey, campaignTitle).hasSize(1);
+        return rows.get(0);
+    }
+
+    private static String assignee(WebElement row) {
+        return row.findElement(By.cssSelector("td[data-label='Assigned to']")).getText();
+    }
+
+    /** The fields of the campaign's last completed step of that task, from the history API. */
+    private JsonNode lastStep(String campaign, String taskKey) {
+        JsonNode found = null;
+        for (JsonNode event : campaigns.history(campaign)) {
+            if ("StepCompleted".equals(event.path("type").asText())
+                    && taskKey.equals(event.path("payload").path("taskKey").asText())) {
+                found = event.path("payload").path("fields");
+            }
+        }
+        assertThat(found).as("a completed %s in the history of %s", taskKey, campaign).isNotNull();
+        return found;
+    }
+
+    private void awaitDiagrams() {
+        waitUntil("every diagram drawn", Duration.ofSeconds(15), () -> {
+            int diagrams = findAll(By.cssSelector("div.diagram")).size();
+            return diagrams >= 2 && findAll(By.cssSelector("div.diagram[data-ready='true']")).size() == diagrams;
+        });
+        assertThat(findAll(By.cssSelector("#diagram-coi-follow-up[data-ready='true'], #diagram-hrc-resolution[data-ready='true']")))
+                .as("the main and the HRC diagrams").hasSize(2);
+    }
+
+    /** The fill that the user sees on an element of a diagram. */
+    private String fill(String diagram, String elementId) {
+        return (String) script("const g = document.querySelector('#' + arguments[0] + ' [data-element-id=\"' + arguments[1] + '\"]');"
+                + "return getComputedStyle(g.querySelector('.djs-visual > :first-child')).fill;", diagram, elementId);
+    }
+
+    /** The counts of the Chart.js chart on the canvas, once it has painted something; else null. */
+    private String chartDrawn(WebElement canvas) {
+        return (String) script("""
+                const canvas = arguments[0];
+                const chart = window.Chart && window.Chart.getChart(canvas);
+                if (!chart) return null;
+                const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let painted = 0;
+                for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) painted++;
+                return painted > 100 ? chart.data.datasets[0].data.join(',') : null;
+                """, canvas);
+    }
+
+    private WebElement slider() {
+        return waitFor(By.id("replay-position"));
+    }
+
+    private void awaitReplayAt(long sequence) {
+        waitUntil("the replay at event " + sequence,
+                () -> String.valueOf(sequence).equals(find(By.id("replay-sequence")).getText())
+                        && String.valueOf(sequence).equals(find(By.id("replay-position")).getAttribute("value")));
+    }
+
+    /**
+     * What of the form has no accessible name: each input, select and button needs a label for it,
+     * an enclosing label or an aria-label (a button its text); a radio also its group's legend.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> labelProblems(String form) {
+        return (List<String>) script("""
+                const problems = [];
+                document.querySelectorAll(arguments[0] + ' input:not([type=hidden]), ' + arguments[0] + ' select, '
+                    + arguments[0] + ' textarea, ' + arguments[0] + ' button').forEach(control => {
+                  const text = element => (element ? element.textContent : '').trim();
+                  const byFor = control.id ? document.querySelector('label[for="' + CSS.escape(control.id) + '"]') : null;
+                  const labelledBy = (control.getAttribute('aria-labelledby') || '').split(' ').filter(id => id)
+                      .map(id => text(document.getElementById(id))).join(' ');
+                  const name = text(byFor) || text(control.closest('label')) || (control.getAttribute('aria-label') || '').trim()
+                      || labelledBy || (control.tagName === 'BUTTON' ? text(control) : '');
+                  const describe = control.outerHTML.slice(0, 120);
+                  if (!name) problems.push('no label: ' + describe);
+                  if (control.type === 'radio') {
+                    const fieldset = control.closest('fieldset');
+                    if (!fieldset || !text(fieldset.querySelector('legend'))) problems.push('no legend: ' + describe);
+                  }
+                });
+                return problems;
+                """, form);
+    }
+
+    /** The controls of the form in document order, a group of radios counting once (Tab stops once in it). */
+    @SuppressWarnings("unchecked")
+    private List<String> formControls(String form) {
+        return (List<String>) script("""
+                const seen = new Set();
+                return Array.from(document.querySelectorAll(arguments[0] + ' input:not([type=hidden]), '
+                    + arguments[0] + ' select, ' + arguments[0] + ' textarea, ' + arguments[0] + ' button'))
+                  .map(c => c.type === 'radio' ? 'radios:' + c.name : (c.id || c.name + ':' + c.textContent.trim()))
+                  .filter(key => !seen.has(key) && seen.add(key));
+                """, form);
+    }
+
+    /** Presses Tab from the top of the page to its end, saying where the focus went each time. */
+    private List<String> tabThroughPage() {
+        Set<String> reached = new LinkedHashSet<>();
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            pressTab(1);
+            String at = (String) script("""
+                    const c = document.activeElement;
+                    if (!c || c === document.body) return null;
+                    return c.type === 'radio' ? 'radios:' + c.name : (c.id || c.name + ':' + c.textContent.trim());
+                    """);
+            if (at == null || !reached.add(at)) {
+                break;
+            }
+            order.add(at);
+        }
+        return order;
+    }
+
+    /** Presses Tab until the element of that id has the focus, at most {@code most} times. */
+    private void tabTo(String id, int most) {
+        for (int i = 0; i < most; i++) {
+            pressTab(1);
+            if (id.equals(activeElement().getAttribute("id"))) {
+                return;
+            }
+        }
+        assertThat(activeElement().getAttribute("id")).as("the focus after %d Tab(s)", most).isEqualTo(id);
+    }
+
+    /** Fails when the page shown, at 360 px, is wider than the screen; names the elements that stick out. */
+    @SuppressWarnings("unchecked")
+    private void assertFitsAPhone(String page) {
+        List<Object> measured = atPhoneWidth(() -> (List<Object>) script("""
+                const limit = arguments[0] + 1;
+                const out = Array.from(document.querySelectorAll('body *'))
+                  .filter(e => e.getBoundingClientRect().right > limit && e.getClientRects().length > 0)
+                  .filter(e => !Array.from(e.children).some(child => child.getBoundingClientRect().right > limit));
+                return [document.documentElement.scrollWidth, out.slice(0, 6).map(e => e.tagName.toLowerCase()
+                  + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className : '')
+                  + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ')').join(', ')];
+                """, PHONE_WIDTH));
+        assertThat(((Number) measured.get(0)).longValue()).as("the width of %s at %d px; too wide: %s", page,
+                PHONE_WIDTH, measured.get(1)).isLessThanOrEqualTo(PHONE_WIDTH + 1);
     }
 }

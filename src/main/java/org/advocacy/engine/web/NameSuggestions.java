@@ -14,7 +14,7 @@ import org.springframework.ui.Model;
 
 /** The names that forms suggest: UN member states, and the Security Council of the year in question. */
 @Component
-class Suggestions {
+class NameSuggestions {
 
     private final UnMembership membership = UnMembership.fromClasspath();
 
