@@ -121,6 +121,7 @@ class JourneysBrowserIT extends BrowserTest {
         filterInbox(campaign);
         inboxRow(title, "record-hrc-vote").findElement(By.cssSelector("a.open-form")).click();
         waitFor(By.id("task-form"));
+        assertThat(labelProblems("#task-form")).as("vote controls without an accessible label").isEmpty();
         find(By.id("date")).click();
         typeDate(LocalDate.of(2014, 3, 28));
         assertThat(find(By.id("date")).getAttribute("value")).isEqualTo("2014-03-28");
@@ -247,7 +248,8 @@ class JourneysBrowserIT extends BrowserTest {
         assertThat(findAll(By.id("replay-at-latest"))).isEmpty();
         assertThat(findAll(By.cssSelector("figure.vote-chart"))).as("no vote yet").isEmpty();
         assertThat(findAll(By.cssSelector(".diagram .highlight-active, .diagram .highlight-done")))
-                .as("nothing marked in the diagrams before any step").isEmpty();
+                .as("nothing marked in the diagrams before any step")
+                .extracting(marked -> marked.getAttribute("data-element-id")).isEmpty();
         assertThat(browser().getCurrentUrl()).endsWith("?at=0");
         screenshot("replay-first");
 
@@ -288,7 +290,7 @@ class JourneysBrowserIT extends BrowserTest {
         waitUntil("the rebuild to be DONE", Duration.ofSeconds(60),
                 () -> !findAll(By.cssSelector("#rebuild-progress[data-status='DONE']")).isEmpty());
         WebElement bar = find(By.id("rebuild-bar"));
-        assertThat(bar.getAttribute("value")).isEqualTo(bar.getAttribute("max"));
+        assertThat(bar.getAttribute("value")).as("the progress bar full").isEqualTo(bar.getAttribute("max"));
         assertThat(Long.parseLong(bar.getAttribute("max"))).as("events rebuilt").isPositive();
         String status = find(By.id("rebuild-status")).getText();
         assertThat(status).contains("DONE", bar.getAttribute("max") + " of " + bar.getAttribute("max") + " events",
@@ -305,8 +307,14 @@ class JourneysBrowserIT extends BrowserTest {
 
         open("/admin");
         waitFor(By.id("link-cockpit")).click();
-        waitUntil("Cockpit's dashboard", Duration.ofSeconds(30),
-                () -> !findAll(By.cssSelector(".ctn-view.dashboard .stats")).isEmpty());
+        try {
+            waitUntil("Cockpit's dashboard", Duration.ofSeconds(60),
+                    () -> !findAll(By.cssSelector(".ctn-view.dashboard .stats")).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException notShown) {
+            screenshot("cockpit-not-shown");
+            throw new AssertionError("Cockpit showed no dashboard (status " + currentPageStatus() + "): "
+                    + find(By.tagName("body")).getText(), notShown);
+        }
         assertThat(find(By.cssSelector(".navbar-brand")).getText()).contains("Cockpit");
         assertThat(find(By.cssSelector("li.account .dropdown-toggle")).getText()).as("Cockpit's user").contains("admin");
         screenshot("cockpit");
@@ -318,7 +326,7 @@ class JourneysBrowserIT extends BrowserTest {
     void a_coordinator_is_refused_the_operations_page_and_cockpit_and_is_not_offered_them() {
         signIn("coordinator");
         waitFor(By.id("nav-inbox"));
-        assertThat(findAll(By.id("nav-admin"))).as("no link to operations").isEmpty();
+        assertThat(findAll(By.id("nav-admin"))).as("no link to operations").extracting(WebElement::getText).isEmpty();
 
         open("/admin");
         assertThat(currentPageStatus()).isEqualTo(403);
@@ -433,18 +441,6 @@ class JourneysBrowserIT extends BrowserTest {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    @Override
-    protected void screenshot(String name) {
-        long t = System.nanoTime();
-        super.screenshot(name);
-        System.err.printf("TIMING screenshot %s %d ms%n", name, (System.nanoTime() - t) / 1_000_000);
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void timingStart(org.junit.jupiter.api.TestInfo info) {
-        System.err.printf("TIMING start %s %d%n", info.getDisplayName(), System.nanoTime() / 1_000_000);
-    }
 
     private static String unique(String title) {
         return title + " " + UUID.randomUUID().toString().substring(0, 8);
