@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.advocacy.engine.CampaignEngineApplication;
 import org.advocacy.engine.support.ApiClient;
 import org.advocacy.engine.support.ApiClient.Answer;
 import org.advocacy.engine.support.AppTest;
 import org.advocacy.engine.support.ScenarioDriver;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -34,8 +36,8 @@ class EvidenceIT {
                 .get("events").asInt());
 
         Path directory = Files.createTempDirectory("evidence-");
-        try (ConfigurableApplicationContext fresh = org.advocacy.engine.support.SecondApp.start(
-                "--spring.profiles.active=test", "--server.port=0",
+        try (ConfigurableApplicationContext fresh = new SpringApplicationBuilder(CampaignEngineApplication.class)
+                .run("--spring.profiles.active=test", "--server.port=0",
                         "--campaigns.embedded-database.directory=" + directory.resolve("postgres"))) {
             ApiClient there = new ApiClient(Integer.parseInt(fresh.getEnvironment().getProperty("local.server.port")));
 

@@ -61,9 +61,8 @@ class ProfilesIT {
     }
 
     private static ConfigurableApplicationContext start(String... profiles) {
-        return org.advocacy.engine.support.SecondApp.start(
-                new SpringApplicationBuilder(CampaignEngineApplication.class).profiles(profiles),
-                "--server.port=0", "--campaigns.embedded-database.directory=");
+        return new SpringApplicationBuilder(CampaignEngineApplication.class).profiles(profiles)
+                .run("--server.port=0", "--campaigns.embedded-database.directory=");
     }
 
     private static ApiClient client(ConfigurableApplicationContext app) {

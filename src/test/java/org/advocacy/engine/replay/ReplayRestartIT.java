@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.advocacy.engine.CampaignEngineApplication;
 import org.advocacy.engine.support.ApiClient;
 import org.advocacy.engine.support.ScenarioDriver;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
@@ -57,7 +59,7 @@ class ReplayRestartIT {
     }
 
     private static ConfigurableApplicationContext start(String[] arguments) {
-        return org.advocacy.engine.support.SecondApp.start(arguments);
+        return new SpringApplicationBuilder(CampaignEngineApplication.class).run(arguments);
     }
 
     private static ApiClient client(ConfigurableApplicationContext context) {
