@@ -50,7 +50,12 @@
       return;
     }
     document.querySelectorAll('.diagram[data-src]').forEach(function (container) {
-      var viewer = { process: container.getAttribute('data-process'), bpmn: new window.BpmnJS({ container: container }) };
+      var viewer = {
+        process: container.getAttribute('data-process'),
+        container: container,
+        ready: false,
+        bpmn: new window.BpmnJS({ container: container })
+      };
       viewers.push(viewer);
       fetch(container.getAttribute('data-src'), { credentials: 'same-origin' })
         .then(function (response) {
@@ -61,7 +66,8 @@
         })
         .then(function (xml) { return viewer.bpmn.importXML(xml); })
         .then(function () {
-          viewer.bpmn.get('canvas').zoom('fit-viewport');
+          viewer.ready = true;
+          fit(viewer);
           container.setAttribute('data-ready', 'true');
           mark(viewer);
         })
@@ -168,12 +174,16 @@
 
   // A diagram fitted for one width is refitted when the window changes (a phone turned, a window resized).
   window.addEventListener('resize', function () {
-    viewers.forEach(function (viewer) {
-      if (viewer.bpmn.get('elementRegistry').getAll().length > 0) {
-        viewer.bpmn.get('canvas').zoom('fit-viewport');
-      }
-    });
+    viewers.forEach(fit);
   });
+
+  // Fitting needs a drawn diagram in a container with a size: bpmn-js cannot scale to nothing.
+  function fit(viewer) {
+    var container = viewer.container;
+    if (viewer.ready && container.clientWidth > 0 && container.clientHeight > 0) {
+      viewer.bpmn.get('canvas').zoom('fit-viewport');
+    }
+  }
 
   document.addEventListener('DOMContentLoaded', function () {
     showDiagrams();

@@ -164,7 +164,7 @@ class CampaignPages {
             public String field(String taskKey, String fieldId) {
                 return templates.template(now.template()).flatMap(template -> template.task(taskKey))
                         .flatMap(task -> task.fields().stream().filter(field -> field.id().equals(fieldId)).findFirst())
-                        .map(field -> field.label()).orElse(fieldId);
+                        .map(field -> field.label()).orElse(FormFields.VOTE_LABELS.getOrDefault(fieldId, fieldId));
             }
 
             @Override

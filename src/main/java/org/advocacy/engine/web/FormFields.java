@@ -29,6 +29,12 @@ public final class FormFields {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
     private static final List<String> COUNTS = List.of(VoteRule.IN_FAVOUR, VoteRule.AGAINST, VoteRule.ABSTAINING);
 
+    /** What people call the keys of a vote, where a page shows them. */
+    static final Map<String, String> VOTE_LABELS = Map.of(VoteRule.DATE, "Date of the vote",
+            VoteRule.SYMBOL, "Document symbol", VoteRule.ADOPTED_WITHOUT_VOTE, "Adopted without a vote",
+            VoteRule.IN_FAVOUR, "In favour", VoteRule.AGAINST, "Against", VoteRule.ABSTAINING, "Abstaining",
+            VoteRule.PERMANENT_MEMBERS_AGAINST, "Permanent members against", VoteRule.VOTES, "Each member's vote");
+
     /** Where a name field's suggestions come from. */
     public enum Suggestions { NONE, MEMBER_STATES, COUNCIL_MEMBERS }
 

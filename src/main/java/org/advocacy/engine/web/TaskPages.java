@@ -70,7 +70,9 @@ class TaskPages {
     @GetMapping("/inbox")
     String inbox(@RequestParam(required = false) String campaign, @RequestParam(required = false) String forum,
                  @RequestParam(required = false) String taskKey, @RequestParam(required = false) String scope,
-                 Model model) {
+                 jakarta.servlet.http.HttpServletRequest request, Model model) {
+        // actions come back to the inbox as it was filtered
+        model.addAttribute("returnTo", "/inbox" + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         boolean manager = Actors.roles().contains("MANAGER");
         boolean everyone = manager && "all".equals(scope);
         OpenTasks.Query query = new OpenTasks.Query(Actors.current(), Actors.roles(), everyone, campaign, forum, taskKey,

@@ -104,6 +104,8 @@ class PagesIT extends ApiTest {
         PageSession coordinator = PageSession.signedIn(port, "coordinator");
         String csrf = coordinator.csrf("/inbox");
         assertThat(coordinator.get("/inbox").body()).contains("data-task-id=\"" + task + "\"");
+        assertThat(coordinator.get("/inbox?campaign=" + campaign).body()).as("actions come back to the filtered inbox")
+                .contains("name=\"returnTo\" value=\"/inbox?campaign=" + campaign + "\"");
 
         api.post("coordinator2", "/api/tasks/" + task + "/claim", null);
         Page claimed = coordinator.post("/tasks/" + task + "/claim", csrf, Map.of("returnTo", "/inbox"));
