@@ -17,6 +17,7 @@ import org.advocacy.engine.platform.CampaignCommandGateway;
 import org.advocacy.engine.platform.Forbidden;
 import org.advocacy.engine.platform.NotFound;
 import org.advocacy.engine.platform.UserDirectory;
+import org.advocacy.engine.reference.UnMembership;
 import org.advocacy.engine.campaign.CampaignRefusal;
 import org.advocacy.engine.templates.FieldValidator;
 import org.advocacy.engine.templates.Submission;
@@ -42,10 +43,12 @@ public class TaskSteps {
     private final CampaignCommandGateway commands;
     private final History history;
     private final UserDirectory users;
+    private final UnMembership membership;
 
     TaskSteps(Workflow workflow, TemplateCatalog templates, CampaignViews campaigns, CampaignCommandGateway commands,
-              History history, UserDirectory users) {
+              History history, UserDirectory users, UnMembership membership) {
         this.history = history;
+        this.membership = membership;
         this.users = users;
         this.workflow = workflow;
         this.templates = templates;
@@ -115,7 +118,8 @@ public class TaskSteps {
         TaskForm form = templates.taskForm(task.processDefinitionId(), task.key());
         requireRole(form);
         LocalDate origin = campaigns.current(task.campaignId()).map(CampaignSnapshot::origin).orElse(null);
-        Submission submission = FieldValidator.validate("task " + task.key(), form.fields(), body, origin);
+        Submission submission = FieldValidator.validate("task " + task.key(), form.fields(), body, origin,
+                membership);
         VoteCast vote = submission.vote() == null ? null
                 : new VoteCast(submission.vote().outcomeKey(), submission.vote().vote().rule().name());
         commands.send(new CompleteStep(task.campaignId(), task.id(), Actors.current(), submission.fields(), vote),

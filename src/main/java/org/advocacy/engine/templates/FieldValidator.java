@@ -13,30 +13,38 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.advocacy.engine.reference.UnMembership;
 import org.advocacy.engine.templates.Submission.CastVote;
 import org.advocacy.engine.votes.InvalidVote;
+import org.advocacy.engine.votes.PermanentMembers;
 import org.advocacy.engine.votes.Vote;
 import org.advocacy.engine.votes.VoteReader;
 import org.advocacy.engine.votes.VoteRule;
 
 /**
  * Validates a submission against the fields that a template declares, whatever the template:
- * presence, types, limits, allowed values, dates not before the campaign's origin, and votes
- * through the vote rules. Collects every problem before refusing.
+ * presence, types, limits, allowed values, dates not before the campaign's origin, votes through
+ * the vote rules, and names of Security Council members (a {@code names} field suggesting
+ * {@code councilMembers}, and a Council vote's per-member votes) against the Council of the step's
+ * year, where the reference data knows it. Collects every problem before refusing.
  */
 public final class FieldValidator {
 
     private static final int LONGEST_NAME = 300;
     private static final Set<String> COUNCIL_ONLY = Set.of(VoteRule.PERMANENT_MEMBERS_AGAINST, VoteRule.VOTES);
+    /** The {@code suggest} value of a list of names that must be the Council's members in the step's year. */
+    public static final String COUNCIL_MEMBERS = "councilMembers";
 
     private FieldValidator() {
     }
 
     /**
      * @param what   names the form in messages ("task record-hrc-vote")
-     * @param origin the campaign's origin date, or null when it has none (yet)
+     * @param origin     the campaign's origin date, or null when it has none (yet)
+     * @param membership the Council's members by year, for the names that must be Council members
      */
-    public static Submission validate(String what, List<FieldSpec> specs, Map<String, Object> body, LocalDate origin) {
+    public static Submission validate(String what, List<FieldSpec> specs, Map<String, Object> body, LocalDate origin,
+                                      UnMembership membership) {
         Map<String, Object> input = body == null ? Map.of() : body;
         List<String> problems = new ArrayList<>();
         Set<String> accepted = acceptedKeys(specs);
@@ -74,10 +82,70 @@ public final class FieldValidator {
                 fields.put(spec.id(), value);
             }
         }
+        checkCouncilMembers(specs, fields, vote, membership, problems);
         if (!problems.isEmpty()) {
             throw new InvalidSubmission(problems);
         }
         return new Submission(fields, vote);
+    }
+
+    /**
+     * A list of names that suggests the Council names its members in the year of the form's
+     * {@code date}; a Council vote's per-member votes name its members in the year of the vote.
+     * Years without reference data accept any names.
+     */
+    private static void checkCouncilMembers(List<FieldSpec> specs, Map<String, Object> fields, CastVote vote,
+                                            UnMembership membership, List<String> problems) {
+        LocalDate stepDate = fields.get(VoteRule.DATE) instanceof String date ? LocalDate.parse(date) : null;
+        for (FieldSpec spec : specs) {
+            if (spec.type() == FieldType.NAMES && COUNCIL_MEMBERS.equals(spec.suggest()) && stepDate != null
+                    && fields.get(spec.id()) instanceof List<?> names) {
+                requireCouncilMembers(spec.id(), names.stream().map(String::valueOf).toList(), stepDate,
+                        membership, problems);
+            }
+        }
+        if (vote != null && vote.vote().rule().council() && !vote.vote().votes().isEmpty()) {
+            requireCouncilMembers(VoteRule.VOTES, List.copyOf(vote.vote().votes().keySet()), vote.vote().date(),
+                    membership, problems);
+        }
+    }
+
+    private static void requireCouncilMembers(String key, List<String> names, LocalDate date, UnMembership membership,
+                                              List<String> problems) {
+        int year = date.getYear();
+        List<String> council = membership.councilMembers(year);
+        if (council.isEmpty()) {
+            return;
+        }
+        List<String> outside = new ArrayList<>();
+        for (String name : names) {
+            if (council.contains(name)) {
+                continue;
+            }
+            String written = spelledAs(name, council);
+            if (written != null) {
+                problems.add(key + " names \"" + name + "\"; write that member of the Security Council exactly as \""
+                        + written + "\"");
+            } else {
+                outside.add(name);
+            }
+        }
+        if (!outside.isEmpty()) {
+            problems.add(key + " names " + VoteReader.joinAnd(outside) + (outside.size() == 1 ? ", which was not a member"
+                    : ", which were not members") + " of the Security Council in " + year + " (the step's date is "
+                    + date + "); its members in " + year + " were " + VoteReader.joinAnd(council));
+        }
+    }
+
+    /** The exact name of the Council member that {@code name} is another writing of; null when none. */
+    private static String spelledAs(String name, List<String> council) {
+        String loose = name.strip().replaceAll("\\s+", " ");
+        for (String member : council) {
+            if (member.equalsIgnoreCase(loose)) {
+                return member;
+            }
+        }
+        return PermanentMembers.lookalike(name).orElse(null);
     }
 
     /** The keys a submission may carry: the declared fields, a vote field standing for the vote's own keys. */

@@ -457,7 +457,8 @@ public final class VoteReader {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
-    private static String joinAnd(List<String> items) {
+    /** Items for a message: "a", "a and b", "a, b and c". */
+    public static String joinAnd(List<String> items) {
         if (items.size() == 1) {
             return items.get(0);
         }

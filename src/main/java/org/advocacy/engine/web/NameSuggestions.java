@@ -16,7 +16,11 @@ import org.springframework.ui.Model;
 @Component
 class NameSuggestions {
 
-    private final UnMembership membership = UnMembership.fromClasspath();
+    private final UnMembership membership;
+
+    NameSuggestions(UnMembership membership) {
+        this.membership = membership;
+    }
 
     /**
      * The Council of the year of the date entered on the form, else of the campaign's origin, else

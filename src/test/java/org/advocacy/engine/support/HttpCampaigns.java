@@ -73,11 +73,17 @@ public final class HttpCampaigns {
         return awaitTask(campaignId, "record-hrc-vote");
     }
 
-    /** Drives the campaign past the HRC adoption and up to the Security Council's procedural vote; its task id. */
-    public String atProceduralVote(String campaignId) {
+    /** Drives the campaign past the HRC adoption and the Arria meeting to the request for a Council meeting; its task id. */
+    public String atAgendaRequest(String campaignId) {
         atHrcVote(campaignId);
         step(campaignId, "record-hrc-vote", HRC_ADOPTED);
         step(campaignId, "convene-arria-meeting", ARRIA_NOT_HELD);
+        return awaitTask(campaignId, "file-agenda-request");
+    }
+
+    /** Drives the campaign past the HRC adoption and up to the Security Council's procedural vote; its task id. */
+    public String atProceduralVote(String campaignId) {
+        atAgendaRequest(campaignId);
         step(campaignId, "file-agenda-request", Map.of("date", "2014-12-05", "symbol", "S/2014/872",
                 "signatories", TEN_SIGNATORIES));
         return awaitTask(campaignId, "record-procedural-vote");
@@ -85,7 +91,7 @@ public final class HttpCampaigns {
 
     /**
      * Drives the campaign along its shortest path to the manager's review: the HRC adopts, the Third
-     * Committee rejects, and the Council track is closed after too few signatories; the review's task id.
+     * Committee rejects, and the Council track is closed after a withdrawn request; the review's task id.
      */
     public String atCampaignReview(String campaignId) {
         atHrcVote(campaignId);
@@ -96,7 +102,8 @@ public final class HttpCampaigns {
         step(campaignId, "record-third-committee-vote", Map.of("date", "2014-11-18",
                 "inFavour", 50, "against", 100, "abstaining", 43));
         step(campaignId, "convene-arria-meeting", ARRIA_NOT_HELD);
-        step(campaignId, "file-agenda-request", Map.of("date", "2014-12-05", "signatories", List.of("France")));
+        step(campaignId, "file-agenda-request", Map.of("date", "2014-12-05", "signatories", List.of("France"),
+                "withdrawn", true));
         step(campaignId, "reconsider-council-strategy", Map.of("decision", "CLOSE_TRACK"));
         return awaitTask(campaignId, "review-campaign");
     }

@@ -248,6 +248,68 @@ class BadInputIT extends ApiTest {
     }
 
     @Nested
+    class A_request_for_a_Security_Council_meeting {
+
+        String campaignId;
+        String requestTaskId;
+
+        @BeforeEach
+        void reachTheRequest() {
+            campaignId = newCampaign();
+            requestTaskId = campaigns.atAgendaRequest(campaignId);
+        }
+
+        private Answer request(Map<String, Object> body) {
+            return nothingWritten(() -> complete(requestTaskId, body), campaignId);
+        }
+
+        @Test
+        void signed_by_a_state_that_was_not_on_the_council_in_the_year_of_the_request_is_refused_by_name() {
+            Answer answer = request(Map.of("date", "2014-12-05", "signatories",
+                    List.of("France", "Sweden", "United Kingdom")));
+
+            assertInvalid(answer, "signatories names Sweden, which was not a member of the Security Council in 2014");
+        }
+
+        @Test
+        void signed_with_a_council_member_written_otherwise_is_told_the_exact_name() {
+            Answer answer = request(Map.of("date", "2014-12-05", "signatories", List.of("France", "USA")));
+
+            assertInvalid(answer, "\"USA\"", "exactly as \"United States\"");
+        }
+
+        @Test
+        void withdrawn_written_as_text_is_refused() {
+            Answer answer = request(Map.of("date", "2014-12-05", "signatories", List.of("France"), "withdrawn", "yes"));
+
+            assertInvalid(answer, "withdrawn must be true or false");
+        }
+
+        @Test
+        void dated_in_a_year_that_the_reference_data_does_not_cover_accepts_any_names_and_the_council_meets() {
+            Answer answer = complete(requestTaskId, Map.of("date", "2019-02-01", "signatories",
+                    List.of("Germany", "Belgium", "Dominican Republic")));
+
+            assertThat(answer.status()).as("%s", answer.body()).isEqualTo(204);
+            assertThat(campaigns.awaitTask(campaignId, "record-procedural-vote")).isNotBlank();
+        }
+
+        @Test
+        void withdrawn_records_the_meeting_not_held_with_its_reason_and_the_strategy_is_reconsidered() {
+            Answer answer = complete(requestTaskId, Map.of("date", "2014-12-05", "signatories", List.of("France"),
+                    "withdrawn", true, "note", "Too few members would vote for the agenda."));
+
+            assertThat(answer.status()).as("%s", answer.body()).isEqualTo(204);
+            assertThat(campaigns.awaitTask(campaignId, "reconsider-council-strategy")).isNotBlank();
+            assertThat(campaigns.campaign(campaignId).path("outcomes").path("councilAgenda").asText())
+                    .isEqualTo("NOT_HELD");
+            JsonNode outcome = api.get("manager", "/api/campaigns/" + campaignId + "/history?type=OutcomeRecorded")
+                    .body().get(0);
+            assertThat(outcome.path("payload").path("reason").asText()).isEqualTo("Requesters withdrew the request");
+        }
+    }
+
+    @Nested
     class A_Security_Council_procedural_vote {
 
         String campaignId;
@@ -320,6 +382,19 @@ class BadInputIT extends ApiTest {
             assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(204);
             assertThat(campaigns.campaign(campaignId).path("outcomes").path("councilAgenda").asText())
                     .isEqualTo("ADOPTED");
+        }
+
+        @Test
+        void whose_per_member_votes_name_a_state_that_was_not_on_the_council_in_the_year_of_the_vote_is_refused() {
+            Map<String, String> votes = new LinkedHashMap<>(VOTES_OF_22_DECEMBER_2014);
+            votes.remove("Argentina");
+            votes.put("Sweden", "YES");
+            Map<String, Object> body = counted(11, 2, 2, List.of("China", "Russian Federation"));
+            body.put("votes", votes);
+
+            Answer answer = vote(body);
+
+            assertInvalid(answer, "votes names Sweden, which was not a member of the Security Council in 2014");
         }
 
         @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import org.advocacy.engine.reference.UnMembership;
 import org.advocacy.engine.templates.FieldSpec;
 import org.advocacy.engine.templates.FieldType;
 import org.advocacy.engine.templates.FieldValidator;
@@ -24,6 +25,7 @@ class FormFieldsTest {
         return new FieldSpec(id, id + " label", type, required, null, List.of(), null, null, false, null, null);
     }
 
+    private static final UnMembership MEMBERSHIP = UnMembership.fromClasspath();
     private static final FieldSpec HELD = spec("held", FieldType.BOOLEAN, true);
     private static final FieldSpec DATE = new FieldSpec("date", "Date", FieldType.DATE, false, "held", List.of(), null,
             null, false, null, null);
@@ -136,7 +138,7 @@ class FormFieldsTest {
             List<String> problems;
             try {
                 FieldValidator.validate("task record-hrc-vote", List.of(HRC),
-                        Map.of("date", "2014-03-28", "inFavour", 30L, "against", -6L, "abstaining", 30L), null);
+                        Map.of("date", "2014-03-28", "inFavour", 30L, "against", -6L, "abstaining", 30L), null, MEMBERSHIP);
                 throw new AssertionError("a negative count must be refused");
             } catch (InvalidSubmission invalid) {
                 problems = invalid.problems();
@@ -163,7 +165,7 @@ class FormFieldsTest {
 
             assertThat(body).containsExactly(Map.entry("held", true), Map.entry("count", 7L));
             assertThat(bad).containsExactly(Map.entry("count", "seven"));
-            assertThatThrownBy(() -> FieldValidator.validate("test", List.of(COUNT), bad, null))
+            assertThatThrownBy(() -> FieldValidator.validate("test", List.of(COUNT), bad, null, MEMBERSHIP))
                     .isInstanceOf(InvalidSubmission.class).hasMessageContaining("count must be a whole number");
         }
 
@@ -182,7 +184,7 @@ class FormFieldsTest {
 
             assertThat(body).containsExactly(Map.entry("date", "2014-03-28"), Map.entry("symbol", "A/HRC/RES/25/25"),
                     Map.entry("inFavour", 30L), Map.entry("against", 6L), Map.entry("abstaining", 11L));
-            assertThat(FieldValidator.validate("test", List.of(HRC), body, null).vote().vote().inFavour()).isEqualTo(30);
+            assertThat(FieldValidator.validate("test", List.of(HRC), body, null, MEMBERSHIP).vote().vote().inFavour()).isEqualTo(30);
         }
 
         @Test
@@ -212,7 +214,7 @@ class FormFieldsTest {
                     form("date", "2014-05-22", "inFavour", "15", "against", "0", "abstaining", "0"));
 
             assertThat(body.get("permanentMembersAgainst")).isEqualTo(List.of());
-            assertThat(FieldValidator.validate("test", List.of(COUNCIL), body, null).vote().vote().inFavour())
+            assertThat(FieldValidator.validate("test", List.of(COUNCIL), body, null, MEMBERSHIP).vote().vote().inFavour())
                     .isEqualTo(15);
         }
     }

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.form.FormField;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Drives one campaign as the application does: by business key, across the main process and the
@@ -32,9 +35,23 @@ public final class CampaignDriver {
                 .startProcessInstanceByKey(processKey, businessKey, fields.toVariables());
     }
 
-    /** Completes the one active task with that key; fails when there is none or more than one. */
+    /**
+     * Completes the one active task with that key; fails when there is none or more than one. As
+     * the application does, every field that the task declares reaches the process: a field not
+     * given as null, a list of names not given as a count of 0.
+     */
     public void complete(String taskKey, TaskFields fields) {
-        engine.getTaskService().complete(task(taskKey).getId(), fields.toVariables());
+        Task task = task(taskKey);
+        VariableMap variables = fields.toVariables();
+        for (FormField field : engine.getFormService().getTaskFormData(task.getId()).getFormFields()) {
+            String type = field.getTypeName();
+            if ("names".equals(type)) {
+                variables.putIfAbsent(field.getId() + "Count", Variables.integerValue(0, true));
+            } else if (!"vote".equals(type) && !variables.containsKey(field.getId())) {
+                variables.putValueTyped(field.getId(), Variables.untypedNullValue(true));
+            }
+        }
+        engine.getTaskService().complete(task.getId(), variables);
     }
 
     public Task task(String taskKey) {

@@ -106,7 +106,7 @@ class CoiFollowUpProcessTest {
         hrcVote(TaskFields.adoptedWithoutVote("hrc"));
         campaign.complete("convene-arria-meeting", fields().bool("held", false));
         campaign.complete("file-agenda-request", fields().date("date", LocalDate.of(2014, 6, 2))
-                .names("signatories", 4));
+                .names("signatories", 4).bool("withdrawn", true));
         campaign.complete("reconsider-council-strategy", fields().choice("decision", "CLOSE_TRACK"));
         assertThat(coi).hasPassed("unsc-track").isWaitingAt("unga-track").hasNotPassed("review-campaign");
 

@@ -206,7 +206,8 @@ class ProcessModelConventionsTest {
         expected.put("convene-arria-meeting", List.of("held boolean required", "date date requiredWhen=held",
                 "conveners names minlength=1 suggest=memberStates requiredWhen=held"));
         expected.put("file-agenda-request", List.of("date date required",
-                "signatories names required minlength=1 maxlength=15 suggest=councilMembers", "symbol string maxlength=100"));
+                "signatories names required minlength=1 maxlength=15 suggest=councilMembers", "symbol string maxlength=100",
+                "withdrawn boolean", "note string maxlength=4000"));
         expected.put("reconsider-council-strategy", List.of("decision enum(RETRY|CLOSE_TRACK) required",
                 "note string maxlength=4000"));
         expected.put("record-procedural-vote", List.of("councilAgenda vote required"));

@@ -74,6 +74,13 @@ class UnscAgendaProcessTest {
                 .names("signatories", signatories).string("symbol", "S/2014/872"));
     }
 
+    /** The requesters drop the request before the Council meets, as the DPRK's backers did in December 2018. */
+    private void agendaWithdrawn(int signatories) {
+        campaign.complete("file-agenda-request", fields().date("date", LocalDate.of(2014, 12, 5))
+                .names("signatories", signatories).bool("withdrawn", true)
+                .string("note", "Only eight members would vote for the agenda."));
+    }
+
     /** The 22 December 2014 procedural vote: 11-2-2, China and the Russian Federation against. */
     private void agendaAdoptedAsIn2014() {
         arriaMeetingHeld();
@@ -97,22 +104,48 @@ class UnscAgendaProcessTest {
     }
 
     @Test
-    void exactly_8_signatories_the_meeting_is_not_held_and_the_strategy_is_reconsidered() {
+    void a_withdrawn_request_is_not_held_and_the_strategy_is_reconsidered() {
         trackStarted();
         arriaMeetingHeld();
-        agendaRequested(8);
+        agendaWithdrawn(8);
 
         assertThat(unsc).hasPassed("agenda-meeting-not-held").hasNotPassed("record-procedural-vote")
                 .isWaitingAt("reconsider-council-strategy");
     }
 
     @Test
-    void exactly_9_signatories_lead_to_the_procedural_vote() {
+    void a_request_that_is_not_withdrawn_reaches_the_procedural_vote_whatever_the_number_of_signatories() {
+        for (int signatories : new int[] {1, 7, 8, 9, 15}) {
+            campaign = new CampaignDriver(extension.getProcessEngine(), CampaignDriver.newBusinessKey());
+            trackStarted();
+            arriaMeetingHeld();
+            agendaRequested(signatories);
+
+            assertThat(unsc).as("%d signatories", signatories).isWaitingAt("record-procedural-vote")
+                    .hasNotPassed("agenda-meeting-not-held");
+        }
+    }
+
+    @Test
+    void withdrawn_false_is_the_same_as_not_saying() {
         trackStarted();
         arriaMeetingHeld();
-        agendaRequested(9);
+        campaign.complete("file-agenda-request", fields().date("date", LocalDate.of(2014, 12, 5))
+                .names("signatories", 3).bool("withdrawn", false));
 
         assertThat(unsc).isWaitingAt("record-procedural-vote").hasNotPassed("agenda-meeting-not-held");
+    }
+
+    /** 19 March 2018, Syria (S/PV.8209): seven requesters, an objection to the agenda, 8-4-3. */
+    @Test
+    void seven_requesters_and_an_agenda_voted_down_8_4_3_is_rejected_and_the_strategy_is_reconsidered() {
+        trackStarted();
+        arriaMeetingHeld();
+        agendaRequested(7);
+        campaign.complete("record-procedural-vote", vote("councilAgenda", 8, 4, 3, 2));
+
+        assertThat(unsc).isWaitingAt("reconsider-council-strategy").hasNotPassed("agenda-meeting-not-held");
+        assertThat(campaign.outcome(unsc.getId(), "councilAgendaOutcome")).isEqualTo("REJECTED");
     }
 
     @Test
@@ -123,10 +156,10 @@ class UnscAgendaProcessTest {
     }
 
     @Test
-    void after_a_meeting_not_held_a_retry_files_the_request_again_until_the_agenda_is_adopted() {
+    void after_a_withdrawn_request_a_retry_files_the_request_again_until_the_agenda_is_adopted() {
         trackStarted();
         arriaMeetingHeld();
-        agendaRequested(8);
+        agendaWithdrawn(8);
         campaign.complete("reconsider-council-strategy", fields().choice("decision", "RETRY")
                 .string("note", "two more members to convince"));
         assertThat(unsc).isWaitingAt("file-agenda-request");
@@ -138,10 +171,10 @@ class UnscAgendaProcessTest {
     }
 
     @Test
-    void after_a_meeting_not_held_closing_the_track_ends_it_without_a_council_meeting() {
+    void after_a_withdrawn_request_closing_the_track_ends_it_without_a_council_meeting() {
         trackStarted();
         arriaMeetingHeld();
-        agendaRequested(5);
+        agendaWithdrawn(5);
         campaign.complete("reconsider-council-strategy", fields().choice("decision", "CLOSE_TRACK"));
 
         assertThat(unsc).hasPassed("agenda-request-given-up", "council-track-closed")
@@ -205,7 +238,7 @@ class UnscAgendaProcessTest {
     void six_months_on_the_escalation_timer_adds_the_out_of_cycle_proposal_without_cancelling_the_council_tasks() {
         trackStarted();
         arriaMeetingHeld();
-        agendaRequested(8);
+        agendaWithdrawn(8);
         assertThat(unsc).isWaitingAt("reconsider-council-strategy");
 
         ClockUtil.setCurrentTime(at(HRC_ADOPTION.plusMonths(6).plusDays(1)));
@@ -238,7 +271,7 @@ class UnscAgendaProcessTest {
         management.executeJob(timers().executable().singleResult().getId());
         assertThat(unsc).isWaitingAt("convene-arria-meeting", "propose-out-of-cycle-ga-resolution");
         arriaMeetingHeld();
-        agendaRequested(3);
+        agendaWithdrawn(3);
         campaign.complete("reconsider-council-strategy", fields().choice("decision", "CLOSE_TRACK"));
 
         assertThat(unsc).hasPassed("council-track-closed").isWaitingAt("propose-out-of-cycle-ga-resolution")

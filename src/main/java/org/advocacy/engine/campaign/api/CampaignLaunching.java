@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.advocacy.engine.campaign.CampaignCommand.LaunchCampaign;
 import org.advocacy.engine.platform.CampaignCommandGateway;
 import org.advocacy.engine.platform.NotFound;
+import org.advocacy.engine.reference.UnMembership;
 import org.advocacy.engine.templates.FieldSpec;
 import org.advocacy.engine.templates.FieldValidator;
 import org.advocacy.engine.templates.InvalidSubmission;
@@ -29,8 +30,11 @@ public class CampaignLaunching {
     private final TemplateCatalog templates;
     private final CampaignCommandGateway commands;
     private final Workflow workflow;
+    private final UnMembership membership;
 
-    CampaignLaunching(TemplateCatalog templates, CampaignCommandGateway commands, Workflow workflow) {
+    CampaignLaunching(TemplateCatalog templates, CampaignCommandGateway commands, Workflow workflow,
+                      UnMembership membership) {
+        this.membership = membership;
         this.templates = templates;
         this.commands = commands;
         this.workflow = workflow;
@@ -54,7 +58,7 @@ public class CampaignLaunching {
         }
         Submission start;
         try {
-            start = FieldValidator.validate("template " + key, template.startFields(), input, null);
+            start = FieldValidator.validate("template " + key, template.startFields(), input, null, membership);
         } catch (InvalidSubmission invalid) {
             problems.addAll(invalid.problems());
             start = null;
