@@ -8,19 +8,15 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.advocacy.engine.replay.OrderedEvents.Entry;
+import org.advocacy.engine.replay.OrderedEvents.Position;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tables while the live tables keep serving; each batch commits with its position, so a rebuild
  * that a restart interrupts resumes where it stopped. When the shadow tables have caught up, one
  * transaction holds off new appends, replays the last events and swaps the shadow contents into
- * the live tables. An event that cannot be read stops the rebuild with the reason, and the live
- * tables stay as they were. One node runs a rebuild at a time (a PostgreSQL advisory lock).
+ * the live tables. Events are read in the store's order ({@link OrderedEvents}), so a rebuild
+ * that runs while steps append and roll back still sees every committed event exactly once. An
+ * event that cannot be read stops the rebuild with the reason, and the live tables stay as they were. One node runs a rebuild at a time (a PostgreSQL advisory lock).
  */
 @Component
 @EnableConfigurationProperties(ProjectionRebuild.ReplayProperties.class)
@@ -74,7 +71,7 @@ public class ProjectionRebuild implements DisposableBean {
     }
 
     private final List<Projection> projections;
-    private final EventStorageEngine events;
+    private final OrderedEvents events;
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
@@ -86,7 +83,7 @@ public class ProjectionRebuild implements DisposableBean {
     });
     private volatile boolean stopping;
 
-    ProjectionRebuild(List<Projection> projections, EventStorageEngine events, JdbcTemplate jdbc, DataSource dataSource,
+    ProjectionRebuild(List<Projection> projections, OrderedEvents events, JdbcTemplate jdbc, DataSource dataSource,
                       PlatformTransactionManager transactions, ReplayProperties properties) {
         this.projections = List.copyOf(projections);
         this.events = events;
@@ -102,12 +99,14 @@ public class ProjectionRebuild implements DisposableBean {
             if (running.contains("RUNNING")) {
                 throw new AlreadyRunning();
             }
-            Long total = jdbc.queryForObject("SELECT last_index FROM event_index_counter", Long.class);
+            long total = events.count();
             shadowTables().forEach(table -> jdbc.update("DELETE FROM " + table));
             jdbc.update("""
-                    INSERT INTO projection_rebuild (singleton, status, position, processed, total, started_at)
-                    VALUES (TRUE, 'RUNNING', 0, 0, ?, now())
-                    ON CONFLICT (singleton) DO UPDATE SET status = 'RUNNING', position = 0, processed = 0,
+                    INSERT INTO projection_rebuild (singleton, status, position_transaction, position, processed, total,
+                                                    started_at)
+                    VALUES (TRUE, 'RUNNING', '0', 0, 0, ?, now())
+                    ON CONFLICT (singleton) DO UPDATE SET status = 'RUNNING', position_transaction = '0', position = 0,
+                        processed = 0,
                         total = excluded.total, started_at = excluded.started_at, finished_at = NULL, error = NULL
                     """, total);
         });
@@ -167,15 +166,15 @@ public class ProjectionRebuild implements DisposableBean {
     }
 
     private void replayAndSwap() {
-        while (!stopping && Boolean.TRUE.equals(transaction.execute(status -> replayBatch()))) {
+        while (!stopping && Boolean.TRUE.equals(transaction.execute(status -> replayBatch(true)))) {
             pause();
         }
         if (stopping) {
             return;
         }
         transaction.executeWithoutResult(status -> {
-            jdbc.queryForObject("SELECT last_index FROM event_index_counter FOR UPDATE", Long.class);
-            while (replayBatch()) {
+            events.holdOffAppends();
+            while (replayBatch(false)) {
                 // the rest, with appends held off until the swap commits
             }
             for (Projection projection : projections) {
@@ -189,31 +188,30 @@ public class ProjectionRebuild implements DisposableBean {
         log.info("Rebuilt the projections from {} events ({} events/s)", done.processed(), done.eventsPerSecond());
     }
 
-    /** Replays the next batch into the shadow tables; true when there may be more. */
-    private boolean replayBatch() {
-        long position = jdbc.queryForObject("SELECT position FROM projection_rebuild", Long.class);
+    /**
+     * Replays the next batch into the shadow tables; true when there may be more.
+     *
+     * @param settledOnly whether others may be appending (see {@link OrderedEvents#after})
+     */
+    private boolean replayBatch(boolean settledOnly) {
+        Position position = jdbc.queryForObject("SELECT position_transaction::text, position FROM projection_rebuild",
+                (row, index) -> new Position(Long.parseLong(row.getString(1)), row.getLong(2)));
         List<Projection.Batch> batches = new ArrayList<>();
         projections.forEach(projection -> batches.add(projection.batch(projection.table() + "_rebuild")));
-        int replayed = 0;
-        long last = position;
-        try (Stream<? extends TrackedEventMessage<?>> stream =
-                     events.readEvents(GapAwareTrackingToken.newInstance(position, Set.of()), false)) {
-            Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
-            while (replayed < properties.batchSize() && iterator.hasNext()) {
-                TrackedEventMessage<?> event = iterator.next();
-                long index = ((GapAwareTrackingToken) event.trackingToken()).getIndex();
-                DomainEventMessage<?> domainEvent = readable(event, index);
-                batches.forEach(batch -> batch.apply(domainEvent));
-                replayed++;
-                last = index;
-            }
+        List<Entry> entries = events.after(position, properties.batchSize(), settledOnly);
+        Position last = position;
+        for (Entry entry : entries) {
+            DomainEventMessage<?> event = readable(entry.event(), entry.position().index());
+            batches.forEach(batch -> batch.apply(event));
+            last = entry.position();
         }
         batches.forEach(Projection.Batch::flush);
-        jdbc.update("UPDATE projection_rebuild SET position = ?, processed = processed + ?", last, replayed);
-        return replayed == properties.batchSize();
+        jdbc.update("UPDATE projection_rebuild SET position_transaction = ?::text::xid8, position = ?,"
+                + " processed = processed + ?", Long.toString(last.transaction()), last.index(), entries.size());
+        return entries.size() == properties.batchSize();
     }
 
-    private static DomainEventMessage<?> readable(TrackedEventMessage<?> event, long index) {
+    private static DomainEventMessage<?> readable(DomainEventMessage<?> event, long index) {
         Object payload;
         try {
             payload = event.getPayload();
@@ -224,10 +222,7 @@ public class ProjectionRebuild implements DisposableBean {
             throw new IllegalStateException("event " + index + " cannot be read: no event type is called "
                     + unknown.serializedType().getName() + " (revision " + unknown.serializedType().getRevision() + ")");
         }
-        if (!(event instanceof DomainEventMessage<?> domainEvent)) {
-            throw new IllegalStateException("event " + index + " belongs to no campaign");
-        }
-        return domainEvent;
+        return event;
     }
 
     private List<String> shadowTables() {

@@ -99,7 +99,6 @@ class ReplayIT {
         jdbc.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
         try {
             jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", index);
-            jdbc.update("UPDATE event_index_counter SET last_index = (SELECT coalesce(max(global_index), 0) FROM domain_event_entry)");
         } finally {
             jdbc.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
         }
