@@ -1,7 +1,9 @@
 package org.advocacy.engine.platform;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.advocacy.engine.campaign.CampaignCommand;
@@ -22,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class CampaignCommandGateway {
 
-    private static final String CORRELATION_RESOURCE = CampaignCommandGateway.class.getName() + ".correlation";
+    private static final String STEP_RESOURCE = CampaignCommandGateway.class.getName() + ".step";
 
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
@@ -33,10 +35,11 @@ public class CampaignCommandGateway {
     }
 
     public void send(CampaignCommand command, String processInstanceId, String taskId) {
-        lockCampaign(command.campaignId());
+        Step step = currentStep();
+        lockCampaign(step, command.campaignId());
         Map<String, Object> metadata = new HashMap<>();
         metadata.put("actor", Actors.current());
-        metadata.put("correlationId", correlationId());
+        metadata.put("correlationId", step.correlationId);
         if (processInstanceId != null) {
             metadata.put("processInstanceId", processInstanceId);
         }
@@ -55,32 +58,39 @@ public class CampaignCommandGateway {
 
     /**
      * Steps of one campaign take turns, across threads and app instances: the first command of a
-     * transaction takes a database lock on the campaign, held until the transaction ends. Without
-     * it, a second step could take Axon's in-memory aggregate lock and then wait in the database
-     * for the first step's append, while the first step waits for that aggregate lock.
+     * transaction takes a database lock on the campaign, held until the transaction ends (later
+     * commands of the same transaction on that campaign already hold it). Without it, a second
+     * step could take Axon's in-memory aggregate lock and then wait in the database for the first
+     * step's append, while the first step waits for that aggregate lock.
      */
-    private void lockCampaign(String campaignId) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+    private void lockCampaign(Step step, String campaignId) {
+        if (TransactionSynchronizationManager.isActualTransactionActive() && step.lockedCampaigns.add(campaignId)) {
             jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", campaignId);
         }
     }
 
-    private static String correlationId() {
+    /** What the commands of one transaction share: one correlation id, and the campaigns locked. */
+    private static final class Step {
+        final String correlationId = UUID.randomUUID().toString();
+        final Set<String> lockedCampaigns = new HashSet<>();
+    }
+
+    private static Step currentStep() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return UUID.randomUUID().toString();
+            return new Step();
         }
-        Object bound = TransactionSynchronizationManager.getResource(CORRELATION_RESOURCE);
+        Object bound = TransactionSynchronizationManager.getResource(STEP_RESOURCE);
         if (bound != null) {
-            return (String) bound;
+            return (Step) bound;
         }
-        String id = UUID.randomUUID().toString();
-        TransactionSynchronizationManager.bindResource(CORRELATION_RESOURCE, id);
+        Step step = new Step();
+        TransactionSynchronizationManager.bindResource(STEP_RESOURCE, step);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(CORRELATION_RESOURCE);
+                TransactionSynchronizationManager.unbindResourceIfPossible(STEP_RESOURCE);
             }
         });
-        return id;
+        return step;
     }
 }

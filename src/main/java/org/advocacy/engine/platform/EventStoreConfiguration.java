@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.advocacy.engine.campaign.Campaign;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -106,7 +107,8 @@ public class EventStoreConfiguration {
     @Bean
     ConfigurerModule campaignEventProcessing() {
         return configurer -> {
-            configurer.configureAggregate(Campaign.class);
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Campaign.class)
+                    .configureCache(config -> new TransactionScopedCache()));
             configurer.eventProcessing(processing -> processing
                     .usingSubscribingEventProcessors()
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance()));

@@ -44,9 +44,10 @@ public class OpenTasks extends JdbcProjection {
      *
      * @param user     whose inbox: the tasks assigned to them and the unclaimed tasks of their roles
      * @param everyone all open tasks of every role (a manager's view, to assign them)
+     * @param offset   how many of the matching tasks to skip, in the list's order
      */
     public record Query(String user, Collection<String> roles, boolean everyone, String campaignId, String forum,
-                        String taskKey, int limit) {
+                        String taskKey, int offset, int limit) {
     }
 
     OpenTasks(JdbcTemplate jdbc, ObjectMapper json) {
@@ -58,12 +59,13 @@ public class OpenTasks extends JdbcProjection {
         List<Object> arguments = new ArrayList<>();
         String where = where(query, arguments, true);
         arguments.add(query.limit());
+        arguments.add(query.offset());
         return jdbc.query("""
                 SELECT t.task_id, t.task_key, t.name, t.forum, t.role, t.assignee, t.created_at, t.due,
                        t.campaign_id, c.title
                   FROM open_task t LEFT JOIN campaign_view c ON c.campaign_id = t.campaign_id
-                 WHERE """ + where + """
-                 ORDER BY t.due ASC NULLS LAST, t.created_at, t.task_id LIMIT ?
+                """ + " WHERE " + where + """
+                 ORDER BY t.due ASC NULLS LAST, t.created_at, t.task_id LIMIT ? OFFSET ?
                 """, (row, index) -> new InboxTask(row.getString(1), row.getString(2), row.getString(3),
                 row.getString(4), row.getString(5), row.getString(6), row.getTimestamp(7).toInstant(),
                 row.getTimestamp(8) == null ? null : row.getTimestamp(8).toInstant(), row.getString(9),

@@ -1,22 +1,69 @@
 package org.advocacy.engine.tasks;
 
+import java.util.List;
 import java.util.Map;
 
+import org.advocacy.engine.platform.Actors;
+import org.advocacy.engine.platform.BadRequest;
+import org.advocacy.engine.platform.Forbidden;
+import org.advocacy.engine.tasks.OpenTasks.InboxTask;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Claiming and completing tasks; the campaign-scoped paths also refuse a task of another campaign. */
+/**
+ * A user's open tasks across campaigns (the inbox's list), and claiming and completing tasks; the
+ * campaign-scoped paths also refuse a task of another campaign.
+ */
 @RestController
 class TasksController {
 
-    private final TaskSteps steps;
+    private static final int LARGEST_PAGE = 200;
 
-    TasksController(TaskSteps steps) {
+    private final TaskSteps steps;
+    private final OpenTasks openTasks;
+
+    TasksController(TaskSteps steps, OpenTasks openTasks) {
         this.steps = steps;
+        this.openTasks = openTasks;
+    }
+
+    /**
+     * The tasks assigned to the caller and the unclaimed tasks of the caller's roles, earliest due
+     * first (no due date last), then oldest; {@code scope=all}: every open task (a MANAGER only).
+     * The number of matching tasks is in {@code X-Total-Count}.
+     */
+    @GetMapping("/api/tasks")
+    ResponseEntity<List<InboxTask>> tasks(@RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "50") int size,
+                                          @RequestParam(required = false) String campaign,
+                                          @RequestParam(required = false) String forum,
+                                          @RequestParam(required = false) String taskKey,
+                                          @RequestParam(defaultValue = "mine") String scope) {
+        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
+            throw new BadRequest("page must be 0 or more and size between 1 and " + LARGEST_PAGE);
+        }
+        if (!scope.equals("mine") && !scope.equals("all")) {
+            throw new BadRequest("scope must be mine or all, not " + scope);
+        }
+        boolean everyone = scope.equals("all");
+        if (everyone && !Actors.roles().contains("MANAGER")) {
+            throw new Forbidden("only a MANAGER sees every open task");
+        }
+        long offset = (long) page * size;
+        if (offset > Integer.MAX_VALUE) {
+            throw new BadRequest("page " + page + " is beyond any list");
+        }
+        OpenTasks.Query query = new OpenTasks.Query(Actors.current(), Actors.roles(), everyone, campaign, forum, taskKey,
+                (int) offset, size);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(openTasks.count(query)))
+                .body(openTasks.list(query));
     }
 
     @PostMapping("/api/tasks/{taskId}/claim")

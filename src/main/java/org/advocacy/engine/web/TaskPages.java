@@ -75,7 +75,7 @@ class TaskPages {
         model.addAttribute("returnTo", "/inbox" + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         boolean manager = Actors.roles().contains("MANAGER");
         boolean everyone = manager && "all".equals(scope);
-        OpenTasks.Query query = new OpenTasks.Query(Actors.current(), Actors.roles(), everyone, campaign, forum, taskKey,
+        OpenTasks.Query query = new OpenTasks.Query(Actors.current(), Actors.roles(), everyone, campaign, forum, taskKey, 0,
                 INBOX_SIZE);
         Instant now = clock.instant();
         List<Row> rows = openTasks.list(query).stream().map(task -> new Row(task, templates.processName(task.forum()),

@@ -9,9 +9,13 @@ import org.advocacy.engine.templates.FieldValidator;
 import org.advocacy.engine.templates.Submission;
 import org.advocacy.engine.templates.TaskForm;
 import org.advocacy.engine.votes.Vote;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -33,25 +37,34 @@ public class Workflow {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final CommandExecutor engineCommands;
 
-    Workflow(RuntimeService runtime, TaskService tasks) {
+    Workflow(RuntimeService runtime, TaskService tasks, ProcessEngine engine) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
     }
 
     public String start(String templateKey, String campaignId) {
         return runtime.startProcessInstanceByKey(templateKey, campaignId).getId();
     }
 
+    /**
+     * The task, looked up by its id and its process instance by the engine's own entity lookups:
+     * a task query would build its dynamic SQL for every claim and completion.
+     */
     public Optional<WorkTask> activeTask(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-            return Optional.empty();
-        }
-        String campaignId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getBusinessKey();
-        return Optional.of(new WorkTask(task.getId(), task.getTaskDefinitionKey(), campaignId,
-                task.getProcessInstanceId(), task.getProcessDefinitionId(), task.getAssignee()));
+        return engineCommands.execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return Optional.empty();
+            }
+            ExecutionEntity instance = task.getProcessInstance();
+            return Optional.of(new WorkTask(task.getId(), task.getTaskDefinitionKey(),
+                    instance == null ? null : instance.getBusinessKey(), task.getProcessInstanceId(),
+                    task.getProcessDefinitionId(), task.getAssignee()));
+        });
     }
 
     /** Gives the task to {@code user}; null leaves it unassigned. */
