@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -27,6 +28,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -75,13 +78,17 @@ public class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, UserDetailsService users,
-                            PasswordEncoder passwordEncoder) throws Exception {
+                            PasswordEncoder passwordEncoder, AuthenticationEventPublisher events,
+                            ThrottledSignIns throttle) throws Exception {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(passwordEncoder);
         passwordCheck.setUserDetailsService(users);
+        ProviderManager manager = new ProviderManager(
+                new RememberedLogins(passwordCheck, users, Duration.ofMinutes(5), 10_000, Clock.systemUTC()));
+        manager.setAuthenticationEventPublisher(events);
         return http
                 .securityMatcher("/api/**")
-                .authenticationManager(new ProviderManager(
-                        new RememberedLogins(passwordCheck, Duration.ofMinutes(5), Clock.systemUTC())))
+                .authenticationManager(manager)
+                .addFilterBefore(throttle.basic(), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, denied) -> {
@@ -114,12 +121,15 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(10)
-    SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder,
+                              AuthenticationEventPublisher events, ThrottledSignIns throttle) throws Exception {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(passwordEncoder);
         passwordCheck.setUserDetailsService(users);
+        ProviderManager manager = new ProviderManager(passwordCheck);
+        manager.setAuthenticationEventPublisher(events);
         return http
-                .authenticationManager(new ProviderManager(passwordCheck))
+                .authenticationManager(manager)
+                .addFilterBefore(throttle.form(), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
                 .headers(headers -> headers
