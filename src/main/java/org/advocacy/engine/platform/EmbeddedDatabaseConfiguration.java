@@ -50,14 +50,20 @@ public class EmbeddedDatabaseConfiguration {
                 : Path.of(properties.directory()).toAbsolutePath();
         Files.createDirectories(dataDirectory);
         File runtime = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-runtime").toFile();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(throwAway)
                 .setOverrideWorkingDirectory(runtime)
                 .setRegisterShutdownHook(false)
-                .setPort(properties.port())
-                .start();
-        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
+                .setPort(properties.port());
+        if (!throwAway) {
+            // zonky starts PostgreSQL with fsync and synchronous_commit off, right for throw-away test
+            // databases; a database that keeps campaigns must not lose a commit in a crash
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL on port {} with data in {}{}", postgres.getPort(), dataDirectory,
+                throwAway ? " (throw-away: commits are not flushed to disk)" : "");
         return postgres;
     }
 
