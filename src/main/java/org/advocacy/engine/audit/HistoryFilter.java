@@ -14,6 +14,11 @@ public record HistoryFilter(String type, String actor, String forum, Instant fro
 
     public static final HistoryFilter ALL = new HistoryFilter(null, null, null, null, null);
 
+    /** Whether the filter lets every event through. */
+    boolean isEverything() {
+        return type == null && actor == null && forum == null && from == null && to == null;
+    }
+
     /** The SQL condition (on table alias h) and its arguments, appended to {@code arguments}. */
     String where(List<Object> arguments) {
         List<String> conditions = new ArrayList<>();

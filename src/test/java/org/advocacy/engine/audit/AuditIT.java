@@ -102,6 +102,21 @@ class AuditIT {
     }
 
     @Test
+    void pages_of_the_history_put_together_are_the_whole_history_filtered_or_not() {
+        String history = "/api/campaigns/" + campaignId + "/history";
+        List<String> whole = api.get("manager", history + "?size=1000").body().findValuesAsText("hash");
+        List<String> paged = new java.util.ArrayList<>();
+        for (int number = 0; number * 3 < whole.size() + 3; number++) {
+            paged.addAll(api.get("manager", history + "?size=3&page=" + number).body().findValuesAsText("hash"));
+        }
+        assertThat(paged).isEqualTo(whole);
+
+        List<String> opened = api.get("manager", history + "?type=TaskOpened&size=1000").body().findValuesAsText("hash");
+        assertThat(api.get("manager", history + "?type=TaskOpened&size=1&page=1").body().findValuesAsText("hash"))
+                .containsExactly(opened.get(1));
+    }
+
+    @Test
     void the_history_exports_as_csv_and_json_lines_in_a_stable_order() {
         String csv = api.text("manager", "/api/campaigns/" + campaignId + "/history/export?format=csv");
         String[] lines = csv.split("\r\n");
