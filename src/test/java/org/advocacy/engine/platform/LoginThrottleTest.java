@@ -2,17 +2,15 @@ package org.advocacy.engine.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import org.advocacy.engine.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-03T10:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofMinutes(15), 100, clock);
 
     @Test
@@ -58,28 +56,5 @@ class LoginThrottleTest {
 
         assertThat(small.wait("first", null)).as("the least recent was let go").isEmpty();
         assertThat(small.wait("third", null)).isPresent();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-03T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

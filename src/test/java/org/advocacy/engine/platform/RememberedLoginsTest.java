@@ -3,12 +3,11 @@ package org.advocacy.engine.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.advocacy.engine.support.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -27,7 +26,7 @@ class RememberedLoginsTest {
     private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4);
     private static final Duration REMEMBERED = Duration.ofMinutes(5);
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-03T10:00:00Z"));
     private final InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
     private final AtomicInteger fullChecks = new AtomicInteger();
     private RememberedLogins logins;
@@ -117,29 +116,5 @@ class RememberedLoginsTest {
         assertThat(fullChecks).as("the two newest are remembered").hasValue(checks);
         signIn("coordinator", "s3cret-enough");
         assertThat(fullChecks).as("the oldest was let go").hasValue(checks + 1);
-    }
-
-    /** A clock that moves only when told. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-03T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
