@@ -1,6 +1,7 @@
 package org.advocacy.engine.audit;
 
 import org.advocacy.engine.audit.Evidence.EvidenceFile;
+import org.advocacy.engine.platform.Actors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +28,7 @@ class EvidenceController {
 
     @PostMapping("/api/admin/evidence")
     ResponseEntity<Void> importFile(@RequestBody EvidenceFile file) {
-        evidence.importFile(file);
+        evidence.importFile(file, Actors.current());
         return ResponseEntity.status(HttpStatus.CREATED).header(HttpHeaders.LOCATION, "/api/campaigns/" + file.campaignId())
                 .build();
     }

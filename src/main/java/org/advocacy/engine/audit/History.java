@@ -16,17 +16,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads the history read model and checks the event store's hash chains. */
+/** Reads the history read model. */
 @Component
 public class History {
 
     /** One event as managers read it. */
     public record Entry(String campaignId, long sequence, String type, Instant occurredAt, String actor, String forum,
                         JsonNode payload, JsonNode metadata, String hash) {
-    }
-
-    /** The outcome of recomputing a campaign's hash chain. */
-    public record Verification(boolean valid, long events, Long firstBrokenSequence) {
     }
 
     private static final String COLUMNS =
@@ -40,7 +36,6 @@ public class History {
         this.json = json;
     }
 
-    /** A page of one campaign's events, in order. */
     /**
      * A page of the campaign's events in order. Unfiltered, a campaign's events are numbered 0, 1, 2...
      * without a gap (the aggregate and the store's unique constraint see to it, and every event is
@@ -102,32 +97,6 @@ public class History {
         arguments.add(offset);
         return jdbc.query("SELECT " + COLUMNS + " FROM history_entry h WHERE " + where
                 + " ORDER BY h.global_index DESC LIMIT ? OFFSET ?", (row, index) -> entry(row), arguments.toArray());
-    }
-
-    /**
-     * Recomputes every link of the campaign's chain from the stored events, with the function that
-     * hashed them on insert: each event's hash must be the hash of its content and of the stored
-     * hash before it, and the sequence must have no hole. Names the first event where that fails.
-     */
-    public Verification verify(String campaignId) {
-        List<long[]> links = jdbc.query("""
-                SELECT sequence_number,
-                       CASE WHEN sequence_number = row_number() OVER chain - 1
-                             AND hash = event_chain_hash(
-                                 coalesce(lag(hash) OVER chain, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea),
-                                 aggregate_identifier, sequence_number, event_identifier, time_stamp, payload_type,
-                                 payload_revision, payload, meta_data)
-                            THEN 1 ELSE 0 END
-                  FROM domain_event_entry WHERE aggregate_identifier = ?
-                WINDOW chain AS (ORDER BY sequence_number)
-                ORDER BY sequence_number
-                """, (row, index) -> new long[] {row.getLong(1), row.getLong(2)}, campaignId);
-        for (int index = 0; index < links.size(); index++) {
-            if (links.get(index)[1] == 0) {
-                return new Verification(false, links.size(), (long) Math.min(index, links.get(index)[0]));
-            }
-        }
-        return new Verification(true, links.size(), null);
     }
 
     private Entry entry(ResultSet row) throws SQLException {

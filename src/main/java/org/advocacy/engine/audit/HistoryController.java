@@ -3,7 +3,7 @@ package org.advocacy.engine.audit;
 import java.util.List;
 
 import org.advocacy.engine.audit.History.Entry;
-import org.advocacy.engine.audit.History.Verification;
+import org.advocacy.engine.audit.Integrity.Verification;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.Instants;
@@ -11,6 +11,8 @@ import org.advocacy.engine.platform.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -28,11 +30,13 @@ class HistoryController {
     private final History history;
     private final CampaignViews campaigns;
     private final HistoryDownloads downloads;
+    private final Integrity integrity;
 
-    HistoryController(History history, CampaignViews campaigns, HistoryDownloads downloads) {
+    HistoryController(History history, CampaignViews campaigns, HistoryDownloads downloads, Integrity integrity) {
         this.history = history;
         this.campaigns = campaigns;
         this.downloads = downloads;
+        this.integrity = integrity;
     }
 
     @GetMapping("/api/campaigns/{id}/history")
@@ -72,7 +76,17 @@ class HistoryController {
     @GetMapping("/api/campaigns/{id}/verify")
     Verification verify(@PathVariable String id) {
         requireCampaign(id);
-        return history.verify(id);
+        return integrity.verify(id);
+    }
+
+    /** The chain checked against a checkpoint that the caller kept (the file of GET /api/checkpoints/{id}/file). */
+    @PostMapping("/api/campaigns/{id}/verify")
+    Verification verifyAgainst(@PathVariable String id, @RequestBody SignedCheckpoint checkpoint) {
+        requireCampaign(id);
+        if (checkpoint.statement() == null || checkpoint.signature() == null) {
+            throw new BadRequest("the checkpoint's statement and signature are required");
+        }
+        return integrity.verify(id, checkpoint);
     }
 
     private static void requirePage(int page, int size) {

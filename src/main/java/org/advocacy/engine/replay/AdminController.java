@@ -1,5 +1,6 @@
 package org.advocacy.engine.replay;
 
+import org.advocacy.engine.platform.Actors;
 import org.advocacy.engine.replay.ProjectionRebuild.Status;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,7 +22,7 @@ class AdminController {
 
     @PostMapping("/api/admin/projections/rebuild")
     ResponseEntity<Status> start() {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild.start(Actors.current()));
     }
 
     @GetMapping("/api/admin/projections/rebuild")

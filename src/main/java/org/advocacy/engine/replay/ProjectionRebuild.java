@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
+import org.advocacy.engine.operations.OperationsLog;
+import org.advocacy.engine.platform.Actors;
 import org.advocacy.engine.replay.OrderedEvents.Entry;
 import org.advocacy.engine.replay.OrderedEvents.Position;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -76,6 +79,7 @@ public class ProjectionRebuild implements DisposableBean {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final ReplayProperties properties;
+    private final OperationsLog operations;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
@@ -84,7 +88,8 @@ public class ProjectionRebuild implements DisposableBean {
     private volatile boolean stopping;
 
     ProjectionRebuild(List<Projection> projections, OrderedEvents events, JdbcTemplate jdbc, DataSource dataSource,
-                      PlatformTransactionManager transactions, ReplayProperties properties) {
+                      PlatformTransactionManager transactions, ReplayProperties properties, OperationsLog operations) {
+        this.operations = operations;
         this.projections = List.copyOf(projections);
         this.events = events;
         this.jdbc = jdbc;
@@ -93,7 +98,8 @@ public class ProjectionRebuild implements DisposableBean {
         this.properties = properties;
     }
 
-    public Status start() {
+    /** Starts a rebuild, recorded in the operations log as the actor's. */
+    public Status start(String actor) {
         transaction.executeWithoutResult(status -> {
             List<String> running = jdbc.queryForList("SELECT status FROM projection_rebuild FOR UPDATE", String.class);
             if (running.contains("RUNNING")) {
@@ -109,6 +115,7 @@ public class ProjectionRebuild implements DisposableBean {
                         processed = 0,
                         total = excluded.total, started_at = excluded.started_at, finished_at = NULL, error = NULL
                     """, total);
+            operations.record(actor, "REBUILD_STARTED", null, Map.of("events", total));
         });
         log.info("Rebuilding the projections {} from the event store", projections.stream().map(Projection::table).toList());
         worker.submit(this::run);
@@ -161,7 +168,10 @@ public class ProjectionRebuild implements DisposableBean {
             }
             log.error("The rebuild of the projections stopped; the live read models are unchanged", failure);
             String reason = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
-            jdbc.update("UPDATE projection_rebuild SET status = 'FAILED', finished_at = now(), error = ?", reason);
+            transaction.executeWithoutResult(status -> {
+                jdbc.update("UPDATE projection_rebuild SET status = 'FAILED', finished_at = now(), error = ?", reason);
+                operations.record(Actors.ENGINE, "REBUILD_FAILED", null, Map.of("error", reason));
+            });
         }
     }
 
@@ -183,6 +193,8 @@ public class ProjectionRebuild implements DisposableBean {
                 jdbc.update("TRUNCATE " + projection.table() + "_rebuild");
             }
             jdbc.update("UPDATE projection_rebuild SET status = 'DONE', finished_at = now()");
+            Long processed = jdbc.queryForObject("SELECT processed FROM projection_rebuild", Long.class);
+            operations.record(Actors.ENGINE, "REBUILD_FINISHED", null, Map.of("events", processed == null ? 0 : processed));
         });
         Status done = status();
         log.info("Rebuilt the projections from {} events ({} events/s)", done.processed(), done.eventsPerSecond());

@@ -2,15 +2,22 @@ package org.advocacy.engine.web;
 
 import java.io.IOException;
 
+import org.advocacy.engine.audit.Checkpoints;
 import org.advocacy.engine.audit.Evidence;
 import org.advocacy.engine.audit.Evidence.EvidenceFile;
+import org.advocacy.engine.audit.Signatures;
+import org.advocacy.engine.audit.SignedCheckpoint;
+import org.advocacy.engine.audit.SigningKey;
 import org.advocacy.engine.campaign.view.CampaignViews;
+import org.advocacy.engine.operations.OperationsLog;
+import org.advocacy.engine.platform.Actors;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.replay.ProjectionRebuild;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -19,35 +26,64 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The ADMIN's page: rebuilding the projections with its progress, evidence export and import, the consoles. */
+/**
+ * The ADMIN's page: rebuilding the projections with its progress, the signing key and the latest
+ * signed checkpoints, evidence export and import, the operations log, the consoles.
+ */
 @Controller
 class OperationsPages {
 
     private static final int CAMPAIGNS_OFFERED = 500;
+    private static final int CHECKPOINTS_SHOWN = 10;
+    private static final int OPERATIONS_SHOWN = 20;
 
     private final ProjectionRebuild rebuild;
     private final Evidence evidence;
     private final CampaignViews campaigns;
     private final ObjectMapper json;
+    private final Checkpoints checkpoints;
+    private final Signatures signatures;
+    private final OperationsLog operations;
 
-    OperationsPages(ProjectionRebuild rebuild, Evidence evidence, CampaignViews campaigns, ObjectMapper json) {
+    OperationsPages(ProjectionRebuild rebuild, Evidence evidence, CampaignViews campaigns, ObjectMapper json,
+                    Checkpoints checkpoints, Signatures signatures, OperationsLog operations) {
         this.rebuild = rebuild;
         this.evidence = evidence;
         this.campaigns = campaigns;
         this.json = json;
+        this.checkpoints = checkpoints;
+        this.signatures = signatures;
+        this.operations = operations;
     }
 
     @GetMapping("/admin")
     String operations(Model model) {
         model.addAttribute("rebuild", rebuild.status());
         model.addAttribute("campaigns", campaigns.list(0, CAMPAIGNS_OFFERED));
+        model.addAttribute("keyId", signatures.key().id());
+        model.addAttribute("publicKey", SigningKey.pem(signatures.key().publicKey()));
+        model.addAttribute("checkpoints", checkpoints.list(0, CHECKPOINTS_SHOWN));
+        model.addAttribute("operations", operations.page(0, OPERATIONS_SHOWN));
         return "admin";
+    }
+
+    @PostMapping("/admin/checkpoints")
+    String checkpoint(RedirectAttributes redirect) {
+        Checkpoints.Checkpoint made = checkpoints.create(Checkpoints.Reason.DEMAND, Actors.current());
+        Pages.done(redirect, "Checkpoint " + made.id() + " signed: " + made.campaigns() + " campaigns, "
+                + made.events() + " events.");
+        return "redirect:/admin";
+    }
+
+    @GetMapping("/admin/checkpoints/{id}")
+    ResponseEntity<SignedCheckpoint> downloadCheckpoint(@PathVariable long id) {
+        return checkpoints.download(id);
     }
 
     @PostMapping("/admin/rebuild")
     String startRebuild(RedirectAttributes redirect) {
         try {
-            rebuild.start();
+            rebuild.start(Actors.current());
             Pages.done(redirect, "The rebuild has started; its progress shows below.");
         } catch (ProjectionRebuild.AlreadyRunning running) {
             Pages.refused(redirect, "A rebuild is already running; its progress shows below.");
@@ -85,12 +121,13 @@ class OperationsPages {
             return "redirect:/admin";
         }
         try {
-            evidence.importFile(read);
+            evidence.importFile(read, Actors.current());
         } catch (BadRequest refused) {
             Pages.refused(redirect, "Nothing was imported: " + refused.getMessage() + ".");
             return "redirect:/admin";
         }
-        Pages.done(redirect, "Imported campaign " + read.campaignId() + ": every link of its chain verified.");
+        Pages.done(redirect, "Imported campaign " + read.campaignId() + ": every link of its chain verified, and its head is the one that"
+                + " a trusted key signed.");
         return "redirect:/campaigns/" + read.campaignId();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.advocacy.engine.audit.History;
 import org.advocacy.engine.audit.HistoryDownloads;
 import org.advocacy.engine.audit.HistoryFilter;
+import org.advocacy.engine.audit.Integrity;
 import org.advocacy.engine.campaign.CampaignSnapshot;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.Actors;
@@ -42,11 +43,14 @@ class TimelinePages {
 
     private final History history;
     private final HistoryDownloads downloads;
+    private final Integrity integrity;
     private final CampaignViews campaigns;
     private final TemplateCatalog templates;
 
-    TimelinePages(History history, HistoryDownloads downloads, CampaignViews campaigns, TemplateCatalog templates) {
+    TimelinePages(History history, HistoryDownloads downloads, CampaignViews campaigns, TemplateCatalog templates,
+                  Integrity integrity) {
         this.history = history;
+        this.integrity = integrity;
         this.downloads = downloads;
         this.campaigns = campaigns;
         this.templates = templates;
@@ -73,7 +77,7 @@ class TimelinePages {
                 .map(key -> Map.entry(key, templates.processName(key))).toList());
         model.addAttribute("types", EVENT_TYPES);
         if (Actors.roles().contains("MANAGER")) {
-            model.addAttribute("verification", history.verify(id));
+            model.addAttribute("verification", integrity.verify(id));
         }
         return "timeline";
     }

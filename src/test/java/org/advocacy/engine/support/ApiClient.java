@@ -53,6 +53,24 @@ public final class ApiClient {
         }
     }
 
+    /** The body of a GET as bytes, for downloads; fails unless the status is 200. */
+    public byte[] bytes(String user, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        authorize(user, request);
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer post(String user, String path, Object body) {
         try {
             String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
