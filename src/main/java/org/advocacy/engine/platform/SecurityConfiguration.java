@@ -147,6 +147,7 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/activity").hasRole("MANAGER")
+                        .requestMatchers("/record", "/record/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/campaigns/new").hasRole("COORDINATOR")
                         .requestMatchers(HttpMethod.POST, "/campaigns").hasRole("COORDINATOR")
                         .requestMatchers("/inbox", "/inbox/**", "/tasks/**").hasAnyRole("COORDINATOR", "MANAGER")

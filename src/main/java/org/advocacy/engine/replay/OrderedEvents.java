@@ -79,8 +79,12 @@ public class OrderedEvents {
         return count == null ? 0 : count;
     }
 
-    /** Holds off every append until the caller's transaction ends, once the appends under way have ended. */
+    /**
+     * Holds off every append until the caller's transaction ends, once the appends under way have
+     * ended: a SHARE lock on the event store, taken by a function of the table's owner (V11), since
+     * the app's own role may not lock a table in that mode.
+     */
     public void holdOffAppends() {
-        jdbc.execute("LOCK TABLE domain_event_entry IN SHARE MODE");
+        jdbc.queryForObject("SELECT hold_off_event_appends()", Object.class);
     }
 }

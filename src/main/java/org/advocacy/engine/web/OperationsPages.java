@@ -2,14 +2,9 @@ package org.advocacy.engine.web;
 
 import java.io.IOException;
 
-import org.advocacy.engine.audit.Checkpoints;
 import org.advocacy.engine.audit.Evidence;
 import org.advocacy.engine.audit.Evidence.EvidenceFile;
-import org.advocacy.engine.audit.Signatures;
-import org.advocacy.engine.audit.SignedCheckpoint;
-import org.advocacy.engine.audit.SigningKey;
 import org.advocacy.engine.campaign.view.CampaignViews;
-import org.advocacy.engine.operations.OperationsLog;
 import org.advocacy.engine.platform.Actors;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.replay.ProjectionRebuild;
@@ -17,7 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -28,56 +22,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The ADMIN's page: rebuilding the projections with its progress, the signing key and the latest
- * signed checkpoints, evidence export and import, the operations log, the consoles.
+ * signed checkpoints and the operations log (as on the record page), evidence export and import,
+ * the consoles.
  */
 @Controller
 class OperationsPages {
 
     private static final int CAMPAIGNS_OFFERED = 500;
-    private static final int CHECKPOINTS_SHOWN = 10;
-    private static final int OPERATIONS_SHOWN = 20;
 
     private final ProjectionRebuild rebuild;
     private final Evidence evidence;
     private final CampaignViews campaigns;
     private final ObjectMapper json;
-    private final Checkpoints checkpoints;
-    private final Signatures signatures;
-    private final OperationsLog operations;
+    private final RecordPages record;
 
     OperationsPages(ProjectionRebuild rebuild, Evidence evidence, CampaignViews campaigns, ObjectMapper json,
-                    Checkpoints checkpoints, Signatures signatures, OperationsLog operations) {
+                    RecordPages record) {
         this.rebuild = rebuild;
         this.evidence = evidence;
         this.campaigns = campaigns;
         this.json = json;
-        this.checkpoints = checkpoints;
-        this.signatures = signatures;
-        this.operations = operations;
+        this.record = record;
     }
 
     @GetMapping("/admin")
     String operations(Model model) {
         model.addAttribute("rebuild", rebuild.status());
         model.addAttribute("campaigns", campaigns.list(0, CAMPAIGNS_OFFERED));
-        model.addAttribute("keyId", signatures.key().id());
-        model.addAttribute("publicKey", SigningKey.pem(signatures.key().publicKey()));
-        model.addAttribute("checkpoints", checkpoints.list(0, CHECKPOINTS_SHOWN));
-        model.addAttribute("operations", operations.page(0, OPERATIONS_SHOWN));
+        record.describe(model);
         return "admin";
-    }
-
-    @PostMapping("/admin/checkpoints")
-    String checkpoint(RedirectAttributes redirect) {
-        Checkpoints.Checkpoint made = checkpoints.create(Checkpoints.Reason.DEMAND, Actors.current());
-        Pages.done(redirect, "Checkpoint " + made.id() + " signed: " + made.campaigns() + " campaigns, "
-                + made.events() + " events.");
-        return "redirect:/admin";
-    }
-
-    @GetMapping("/admin/checkpoints/{id}")
-    ResponseEntity<SignedCheckpoint> downloadCheckpoint(@PathVariable long id) {
-        return checkpoints.download(id);
     }
 
     @PostMapping("/admin/rebuild")

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.advocacy.engine.support.ApiClient;
 import org.advocacy.engine.support.ApiClient.Answer;
 import org.advocacy.engine.support.AppTest;
+import org.advocacy.engine.support.Superuser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** The record that managers rely on: append-only, hash-chained, filterable, and readable at any past point. */
 @AppTest
@@ -26,6 +29,8 @@ class AuditIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EmbeddedPostgres postgres;
 
     ApiClient api;
     String campaignId;
@@ -43,10 +48,13 @@ class AuditIT {
 
     @Test
     void the_database_refuses_to_change_or_remove_an_event() {
-        assertThatThrownBy(() -> jdbc.update("UPDATE domain_event_entry SET payload = '\\x7b7d' WHERE aggregate_identifier = ?",
-                campaignId)).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = ?", campaignId))
-                .hasMessageContaining("append-only");
+        String update = "UPDATE domain_event_entry SET payload = '\\x7b7d' WHERE aggregate_identifier = ?";
+        String delete = "DELETE FROM domain_event_entry WHERE aggregate_identifier = ?";
+        // the app's role holds no such privilege; even a superuser meets the append-only triggers
+        assertThatThrownBy(() -> jdbc.update(update, campaignId)).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.update(delete, campaignId)).rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> Superuser.jdbc(postgres).update(update, campaignId)).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> Superuser.jdbc(postgres).update(delete, campaignId)).rootCause().hasMessageContaining("append-only");
         assertThat(api.get("manager", "/api/campaigns/" + campaignId + "/verify").body().get("valid").asBoolean()).isTrue();
     }
 
@@ -76,11 +84,12 @@ class AuditIT {
 
     /** Changes the store as a superuser who switches the append-only trigger off for it. */
     private void asSuperuser(String change, Object... arguments) {
-        jdbc.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
+        JdbcTemplate superuser = Superuser.jdbc(postgres);
+        superuser.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
         try {
-            jdbc.update(change, arguments);
+            superuser.update(change, arguments);
         } finally {
-            jdbc.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
+            superuser.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
         }
     }
 

@@ -2,12 +2,10 @@ package org.advocacy.engine.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Statement;
-import java.util.List;
-
 import org.advocacy.engine.support.ApiClient;
 import org.advocacy.engine.support.AppTest;
 import org.advocacy.engine.support.HttpCampaigns;
+import org.advocacy.engine.support.Superuser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -214,17 +211,8 @@ class CheckpointTamperIT {
                 """.formatted(id, sequence);
     }
 
-    /** Runs the statements as the database's superuser, with every trigger off, as an attacker who holds it would. */
+    /** As the database's superuser, with every trigger off, as an attacker who holds it would. */
     private void asSuperuser(String statements) {
-        new JdbcTemplate(postgres.getPostgresDatabase()).execute((ConnectionCallback<Void>) connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET session_replication_role = replica");
-                for (String each : List.of(statements)) {
-                    statement.execute(each);
-                }
-                statement.execute("RESET session_replication_role");
-            }
-            return null;
-        });
+        Superuser.withTriggersOff(postgres, statements);
     }
 }

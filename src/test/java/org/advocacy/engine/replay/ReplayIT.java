@@ -9,6 +9,7 @@ import java.util.Map;
 import org.advocacy.engine.support.ApiClient;
 import org.advocacy.engine.support.ApiClient.Answer;
 import org.advocacy.engine.support.AppTest;
+import org.advocacy.engine.support.Superuser;
 import org.advocacy.engine.support.ScenarioDriver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 /** Rebuilding the projections from the event store gives the API the very same answers. */
 @AppTest
 class ReplayIT {
@@ -26,6 +29,8 @@ class ReplayIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EmbeddedPostgres postgres;
 
     ApiClient api;
 
@@ -96,12 +101,7 @@ class ReplayIT {
 
     /** Takes the injected row out again (as a superuser would), so that later rebuilds in this database succeed. */
     private void removeInjectedEvent(long index) {
-        jdbc.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
-        try {
-            jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", index);
-        } finally {
-            jdbc.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
-        }
+        Superuser.withTriggersOff(postgres, "DELETE FROM domain_event_entry WHERE global_index = " + index);
     }
 
     /** What the API answers from the read models: the campaign list, and each campaign, its tasks and its history. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.advocacy.engine.support.ApiClient;
 import org.advocacy.engine.support.ApiClient.Answer;
 import org.advocacy.engine.support.AppTest;
+import org.advocacy.engine.support.Superuser;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A workflow step and its events commit together or not at all: when the event cannot be
@@ -32,6 +35,8 @@ class StepTransactionIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EmbeddedPostgres postgres;
     @Autowired
     TaskService camundaTasks;
 
@@ -92,7 +97,8 @@ class StepTransactionIT {
      * history_entry") fail for the rows that {@code condition} picks; the step must answer 500.
      */
     private void completeDraftWhileTheDatabaseRefuses(String operation, String condition) {
-        jdbc.execute("""
+        JdbcTemplate superuser = Superuser.jdbc(postgres);
+        superuser.execute("""
                 CREATE FUNCTION injected_failure() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'injected: the database refuses %1$s'; END $$;
                 CREATE TRIGGER injected_failure BEFORE %1$s FOR EACH ROW WHEN (%2$s) EXECUTE FUNCTION injected_failure();
@@ -100,7 +106,7 @@ class StepTransactionIT {
         try {
             assertThat(api.post("coordinator", "/api/tasks/" + draftTaskId + "/complete", DRAFT).status()).isEqualTo(500);
         } finally {
-            jdbc.execute("DROP TRIGGER injected_failure ON " + operation.substring(operation.indexOf(" ON ") + 4)
+            superuser.execute("DROP TRIGGER injected_failure ON " + operation.substring(operation.indexOf(" ON ") + 4)
                     + "; DROP FUNCTION injected_failure();");
         }
     }

@@ -75,6 +75,26 @@ class PagesIT extends ApiTest {
     }
 
     @Test
+    void managers_and_admins_sign_checkpoints_download_them_and_read_the_operations_log_on_the_record_page() {
+        PageSession manager = PageSession.signedIn(port, "manager");
+        assertThat(PageSession.signedIn(port, "coordinator").get("/record").status()).isEqualTo(403);
+        assertThat(manager.get("/campaigns").body()).contains("id=\"nav-record\"");
+        String key = api.get("manager", "/api/checkpoints/key").body().get("publicKey").asText();
+
+        Page signed = manager.post("/record/checkpoints", manager.csrf("/record"), Map.of());
+        assertThat(signed.location()).endsWith("/record");
+        long id = api.get("manager", "/api/checkpoints?size=1").body().get(0).get("id").asLong();
+        String page = manager.get("/record").body();
+        assertThat(page).contains("id=\"signing-key-pem\"", key.substring(0, 60), "id=\"download-checkpoint-" + id + "\"",
+                "Checkpoint " + id + " signed").contains("(manager)");
+        Page file = manager.get("/record/checkpoints/" + id);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("checkpoint-" + id + ".json");
+        assertThat(file.body()).contains("\"statement\":\"campaign-checkpoint/1\\nid " + id + "\\n");
+        assertThat(PageSession.signedIn(port, "admin").get("/admin").body())
+                .contains("id=\"signing-key-id\"", "id=\"make-checkpoint\"", "id=\"operations-heading\"");
+    }
+
+    @Test
     void pages_tell_the_browser_to_load_nothing_from_another_host_and_to_stay_out_of_frames() {
         for (Page page : List.of(PageSession.anonymous(port).get("/login"),
                 PageSession.signedIn(port, "manager").get("/campaigns"))) {
