@@ -320,6 +320,29 @@ class JourneysBrowserIT extends BrowserTest {
         screenshot("cockpit");
     }
 
+    @Test
+    void a_manager_signs_a_checkpoint_on_the_record_page_and_sees_it_listed_with_the_rebuild_in_the_operations_log() {
+        campaigns.launchFollowUp(unique("Anchored"), HttpCampaigns.PUBLISHED_ON);
+        api.post("admin", "/api/admin/projections/rebuild", java.util.Map.of());
+        signIn("manager");
+        find(By.id("nav-record")).click();
+        waitFor(By.id("signing-key-pem"));
+        assertThat(find(By.id("signing-key-pem")).getText()).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(find(By.id("signing-key-id")).getText())
+                .isEqualTo(api.get("manager", "/api/checkpoints/key").body().get("id").asText());
+
+        find(By.id("make-checkpoint")).click();
+        WebElement flash = waitFor(By.cssSelector(".flash"));
+        long id = api.get("manager", "/api/checkpoints?size=1").body().get(0).get("id").asLong();
+        assertThat(flash.getText()).contains("Checkpoint " + id + " signed");
+        WebElement row = find(By.id("download-checkpoint-" + id)).findElement(By.xpath("./ancestor::tr"));
+        assertThat(row.getText()).contains("demand (manager)");
+        assertThat(findAll(By.cssSelector("#operation-list tbody tr")).stream().map(WebElement::getText))
+                .anyMatch(line -> line.contains("admin") && line.contains("REBUILD_STARTED"));
+        screenshot("record");
+        assertThat(takePageProblems()).isEmpty();
+    }
+
     // ---------------------------------------------------------------- 4. the coordinator refused
 
     @Test
