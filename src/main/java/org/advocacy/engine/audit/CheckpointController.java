@@ -9,8 +9,8 @@ import java.util.List;
 import org.advocacy.engine.audit.Checkpoints.Checkpoint;
 import org.advocacy.engine.audit.Checkpoints.Reason;
 import org.advocacy.engine.platform.Actors;
-import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.NotFound;
+import org.advocacy.engine.platform.Paging;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,11 +49,9 @@ class CheckpointController {
     @GetMapping("/api/checkpoints")
     ResponseEntity<List<Checkpoint>> list(@RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > LARGEST_PAGE || (long) page * size > Integer.MAX_VALUE) {
-            throw new BadRequest("page must be 0 or more and size between 1 and " + LARGEST_PAGE);
-        }
+        int offset = Paging.offset(page, size, LARGEST_PAGE);
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(checkpoints.count()))
-                .body(checkpoints.list(page * size, size));
+                .body(checkpoints.list(offset, size));
     }
 
     @PostMapping("/api/checkpoints")

@@ -8,6 +8,7 @@ import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.Instants;
 import org.advocacy.engine.platform.NotFound;
+import org.advocacy.engine.platform.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,11 +48,11 @@ class HistoryController {
                                         @RequestParam(required = false) String forum,
                                         @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to) {
-        requirePage(page, size);
+        int offset = Paging.offset(page, size, LARGEST_PAGE);
         requireCampaign(id);
         HistoryFilter filter = new HistoryFilter(type, actor, forum, Instants.parameter("from", from), Instants.parameter("to", to));
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(history.count(id, filter)))
-                .body(history.page(id, filter, page * size, size));
+                .body(history.page(id, filter, offset, size));
     }
 
     /** The whole history of a campaign as a file: {@code format=csv} or {@code format=jsonl}. */
@@ -68,9 +69,9 @@ class HistoryController {
                      @RequestParam(required = false) String type, @RequestParam(required = false) String actor,
                      @RequestParam(required = false) String forum, @RequestParam(required = false) String from,
                      @RequestParam(required = false) String to) {
-        requirePage(page, size);
+        int offset = Paging.offset(page, size, LARGEST_PAGE);
         return history.feed(new HistoryFilter(type, actor, forum, Instants.parameter("from", from), Instants.parameter("to", to)),
-                page * size, size);
+                offset, size);
     }
 
     @GetMapping("/api/campaigns/{id}/verify")
@@ -87,12 +88,6 @@ class HistoryController {
             throw new BadRequest("the checkpoint's statement and signature are required");
         }
         return integrity.verify(id, checkpoint);
-    }
-
-    private static void requirePage(int page, int size) {
-        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-            throw new BadRequest("page must be 0 or more and size between 1 and " + LARGEST_PAGE);
-        }
     }
 
     private void requireCampaign(String id) {

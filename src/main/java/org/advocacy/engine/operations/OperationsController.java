@@ -3,7 +3,7 @@ package org.advocacy.engine.operations;
 import java.util.List;
 
 import org.advocacy.engine.operations.OperationsLog.Operation;
-import org.advocacy.engine.platform.BadRequest;
+import org.advocacy.engine.platform.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,9 +24,7 @@ class OperationsController {
     @GetMapping("/api/operations")
     ResponseEntity<List<Operation>> operations(@RequestParam(defaultValue = "0") int page,
                                                @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > LARGEST_PAGE || (long) page * size > Integer.MAX_VALUE) {
-            throw new BadRequest("page must be 0 or more and size between 1 and " + LARGEST_PAGE);
-        }
-        return ResponseEntity.ok().header("X-Total-Count", Long.toString(log.count())).body(log.page(page * size, size));
+        int offset = Paging.offset(page, size, LARGEST_PAGE);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(log.count())).body(log.page(offset, size));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.advocacy.engine.platform.Actors;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.Forbidden;
+import org.advocacy.engine.platform.Paging;
 import org.advocacy.engine.tasks.OpenTasks.InboxTask;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,9 +47,7 @@ class TasksController {
                                           @RequestParam(required = false) String forum,
                                           @RequestParam(required = false) String taskKey,
                                           @RequestParam(defaultValue = "mine") String scope) {
-        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-            throw new BadRequest("page must be 0 or more and size between 1 and " + LARGEST_PAGE);
-        }
+        int offset = Paging.offset(page, size, LARGEST_PAGE);
         if (!scope.equals("mine") && !scope.equals("all")) {
             throw new BadRequest("scope must be mine or all, not " + scope);
         }
@@ -56,12 +55,8 @@ class TasksController {
         if (everyone && !Actors.roles().contains("MANAGER")) {
             throw new Forbidden("only a MANAGER sees every open task");
         }
-        long offset = (long) page * size;
-        if (offset > Integer.MAX_VALUE) {
-            throw new BadRequest("page " + page + " is beyond any list");
-        }
         OpenTasks.Query query = new OpenTasks.Query(Actors.current(), Actors.roles(), everyone, campaign, forum, taskKey,
-                (int) offset, size);
+                offset, size);
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(openTasks.count(query)))
                 .body(openTasks.list(query));
     }

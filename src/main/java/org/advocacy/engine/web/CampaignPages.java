@@ -10,6 +10,7 @@ import org.advocacy.engine.campaign.api.CampaignLaunching;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.Actors;
 import org.advocacy.engine.platform.NotFound;
+import org.advocacy.engine.platform.Paging;
 import org.advocacy.engine.templates.FieldSpec;
 import org.advocacy.engine.templates.FieldType;
 import org.advocacy.engine.templates.InvalidSubmission;
@@ -61,7 +62,7 @@ class CampaignPages {
 
     @GetMapping("/campaigns")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        int shown = Math.max(0, page);
+        int shown = Paging.shownPage(page, PAGE_SIZE + 1);
         var campaigns = views.list(shown * PAGE_SIZE, PAGE_SIZE + 1);
         model.addAttribute("campaigns", campaigns.subList(0, Math.min(PAGE_SIZE, campaigns.size())));
         model.addAttribute("page", shown);

@@ -17,6 +17,7 @@ import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.Actors;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.NotFound;
+import org.advocacy.engine.platform.Paging;
 import org.advocacy.engine.workflow.TemplateCatalog;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -63,7 +64,7 @@ class TimelinePages {
                     @RequestParam(defaultValue = "0") int page, Model model) {
         CampaignSnapshot campaign = found(id);
         HistoryFilter filter = filter(type, actor, forum, from, to, model);
-        int shown = Math.max(0, page);
+        int shown = Paging.shownPage(page, PAGE_SIZE + 1);
         Map<String, String> names = templates.taskNames(campaign.template());
         List<Line> lines = history.page(id, filter, shown * PAGE_SIZE, PAGE_SIZE).stream()
                 .map(entry -> line(entry, names, campaign.title())).toList();
@@ -94,7 +95,7 @@ class TimelinePages {
                     @RequestParam(required = false) String forum, @RequestParam(required = false) String from,
                     @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model) {
         HistoryFilter filter = filter(type, actor, forum, from, to, model);
-        int shown = Math.max(0, page);
+        int shown = Paging.shownPage(page, PAGE_SIZE + 1);
         List<History.Entry> entries = history.feed(filter, shown * PAGE_SIZE, PAGE_SIZE + 1);
         Map<String, CampaignSnapshot> seen = new LinkedHashMap<>();
         List<Line> lines = entries.subList(0, Math.min(PAGE_SIZE, entries.size())).stream().map(entry -> {

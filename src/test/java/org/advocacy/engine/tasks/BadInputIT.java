@@ -39,6 +39,27 @@ class BadInputIT extends ApiTest {
             List.of("China", "Russian Federation"),
             List.of("Chad", "Nigeria"));
 
+    @Test
+    void a_page_whose_offset_would_overflow_or_a_size_out_of_range_is_refused_on_every_list() {
+        String campaign = newCampaign();
+        Map<String, String> lists = new LinkedHashMap<>();
+        lists.put("/api/campaigns", "coordinator");
+        lists.put("/api/tasks", "coordinator");
+        lists.put("/api/campaigns/" + campaign + "/history", "manager");
+        lists.put("/api/history", "manager");
+        lists.put("/api/checkpoints", "manager");
+        lists.put("/api/operations", "manager");
+        for (Map.Entry<String, String> list : lists.entrySet()) {
+            for (String query : List.of("?page=2147483647&size=2", "?page=-1", "?size=0", "?size=100000",
+                    "?page=99999999999", "?page=x")) {
+                Answer answer = api.get(list.getValue(), list.getKey() + query);
+                assertThat(answer.status()).as(list.getKey() + query).isEqualTo(400);
+                assertThat(answer.contentType()).as(list.getKey() + query).startsWith("application/problem+json");
+            }
+            assertThat(api.get(list.getValue(), list.getKey() + "?page=0&size=1").status()).isEqualTo(200);
+        }
+    }
+
     private String newCampaign() {
         return campaigns.launchFollowUp("Bad input " + UUID.randomUUID(), PUBLISHED_ON);
     }

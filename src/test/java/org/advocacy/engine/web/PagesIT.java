@@ -95,6 +95,18 @@ class PagesIT extends ApiTest {
     }
 
     @Test
+    void a_page_number_beyond_any_list_shows_an_empty_page_not_an_error() {
+        String campaign = campaigns.launchFollowUp("Far pages", "2014-02-17");
+        PageSession manager = PageSession.signedIn(port, "manager");
+        for (String path : List.of("/campaigns?page=2147483647", "/campaigns/" + campaign + "/timeline?page=2147483647",
+                "/activity?page=2147483647")) {
+            Page page = manager.get(path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void pages_tell_the_browser_to_load_nothing_from_another_host_and_to_stay_out_of_frames() {
         for (Page page : List.of(PageSession.anonymous(port).get("/login"),
                 PageSession.signedIn(port, "manager").get("/campaigns"))) {

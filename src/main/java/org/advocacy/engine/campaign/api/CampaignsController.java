@@ -7,11 +7,12 @@ import java.util.Map;
 
 import org.advocacy.engine.campaign.ActiveTask;
 import org.advocacy.engine.campaign.CampaignSnapshot;
-import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.campaign.view.CampaignViews.CampaignSummary;
+import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.Instants;
 import org.advocacy.engine.platform.NotFound;
+import org.advocacy.engine.platform.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,10 +45,7 @@ class CampaignsController {
     @GetMapping
     List<CampaignSummary> list(@RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "100") int size) {
-        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-            throw new BadRequest("page must be 0 or more and size between 1 and " + LARGEST_PAGE);
-        }
-        return views.list(page * size, size);
+        return views.list(Paging.offset(page, size, LARGEST_PAGE), size);
     }
 
     /**
