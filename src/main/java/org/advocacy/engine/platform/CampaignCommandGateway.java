@@ -34,6 +34,33 @@ public class CampaignCommandGateway {
         this.jdbc = jdbc;
     }
 
+    /**
+     * For a client that read the campaign at {@code expectedTag} (its ETag, the sequence of its
+     * newest event): takes the campaign's lock for this transaction, so that no other step can
+     * come between, and refuses (412) when the campaign has moved on since. A null tag asks nothing.
+     */
+    public void requireUnchanged(String campaignId, String expectedTag) {
+        if (expectedTag == null || expectedTag.isBlank() || expectedTag.strip().equals("*")) {
+            return;
+        }
+        lockCampaign(currentStep(), campaignId);
+        Long newest = jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, campaignId);
+        String current = tag(newest == null ? -1 : newest);
+        boolean matches = java.util.Arrays.stream(expectedTag.split(","))
+                .map(String::strip).map(value -> value.startsWith("W/") ? value.substring(2) : value)
+                .anyMatch(current::equals);
+        if (!matches) {
+            throw new PreconditionFailed("campaign " + campaignId + " has moved on: its ETag is now " + current
+                    + ", not " + expectedTag.strip() + "; read it again before this step");
+        }
+    }
+
+    /** A campaign's entity tag: the quoted sequence number of its newest event. */
+    public static String tag(long lastSequence) {
+        return "\"" + lastSequence + "\"";
+    }
+
     public void send(CampaignCommand command, String processInstanceId, String taskId) {
         Step step = currentStep();
         lockCampaign(step, command.campaignId());

@@ -43,6 +43,13 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail preconditionFailed(PreconditionFailed moved) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, moved.getMessage());
+        problem.setTitle("The campaign moved on");
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail notFound(NotFound missing) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, missing.getMessage());
     }

@@ -69,7 +69,14 @@ public class TaskSteps {
     /** @param campaignId the campaign the caller means, or null when the caller did not say */
     @Transactional
     public void claim(String taskId, String campaignId) {
+        claim(taskId, campaignId, null);
+    }
+
+    /** As {@link #claim(String, String)}, refused (412) unless the campaign is still at {@code ifMatch}. */
+    @Transactional
+    public void claim(String taskId, String campaignId, String ifMatch) {
         WorkTask task = activeTask(taskId, campaignId);
+        commands.requireUnchanged(task.campaignId(), ifMatch);
         TaskForm form = templates.taskForm(task.processDefinitionId(), task.key());
         requireRole(form);
         String user = Actors.current();
@@ -114,7 +121,14 @@ public class TaskSteps {
 
     @Transactional
     public void complete(String taskId, String campaignId, Map<String, Object> body) {
+        complete(taskId, campaignId, body, null);
+    }
+
+    /** As {@link #complete(String, String, Map)}, refused (412) unless the campaign is still at {@code ifMatch}. */
+    @Transactional
+    public void complete(String taskId, String campaignId, Map<String, Object> body, String ifMatch) {
         WorkTask task = activeTask(taskId, campaignId);
+        commands.requireUnchanged(task.campaignId(), ifMatch);
         TaskForm form = templates.taskForm(task.processDefinitionId(), task.key());
         requireRole(form);
         LocalDate origin = campaigns.current(task.campaignId()).map(CampaignSnapshot::origin).orElse(null);

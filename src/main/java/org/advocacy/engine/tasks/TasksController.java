@@ -8,12 +8,14 @@ import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.Forbidden;
 import org.advocacy.engine.platform.Paging;
 import org.advocacy.engine.tasks.OpenTasks.InboxTask;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,8 +65,9 @@ class TasksController {
 
     @PostMapping("/api/tasks/{taskId}/claim")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void claim(@PathVariable String taskId) {
-        steps.claim(taskId, null);
+    void claim(@PathVariable String taskId,
+               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        steps.claim(taskId, null, ifMatch);
     }
 
     @PostMapping("/api/tasks/{taskId}/release")
@@ -83,20 +86,23 @@ class TasksController {
 
     @PostMapping("/api/tasks/{taskId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> fields) {
-        steps.complete(taskId, null, fields);
+    void complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> fields,
+                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        steps.complete(taskId, null, fields, ifMatch);
     }
 
     @PostMapping("/api/campaigns/{campaignId}/tasks/{taskId}/claim")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void claimInCampaign(@PathVariable String campaignId, @PathVariable String taskId) {
-        steps.claim(taskId, campaignId);
+    void claimInCampaign(@PathVariable String campaignId, @PathVariable String taskId,
+                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        steps.claim(taskId, campaignId, ifMatch);
     }
 
     @PostMapping("/api/campaigns/{campaignId}/tasks/{taskId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void completeInCampaign(@PathVariable String campaignId, @PathVariable String taskId,
-                            @RequestBody(required = false) Map<String, Object> fields) {
-        steps.complete(taskId, campaignId, fields);
+                            @RequestBody(required = false) Map<String, Object> fields,
+                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        steps.complete(taskId, campaignId, fields, ifMatch);
     }
 }

@@ -71,6 +71,32 @@ public final class ApiClient {
         }
     }
 
+    /** A header of a GET's answer, if it has it. */
+    public java.util.Optional<String> header(String user, String path, String name) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        authorize(user, request);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue(name);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A POST with one more request header, such as If-Match. */
+    public Answer post(String user, String path, Object body, String header, String value) {
+        try {
+            String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+            return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json").header(header, value)
+                    .POST(HttpRequest.BodyPublishers.ofString(text)));
+        } catch (IOException unwritable) {
+            throw new IllegalArgumentException(unwritable);
+        }
+    }
+
     public Answer post(String user, String path, Object body) {
         try {
             String text = body instanceof String raw ? raw : JSON.writeValueAsString(body);

@@ -10,6 +10,7 @@ import org.advocacy.engine.campaign.CampaignSnapshot;
 import org.advocacy.engine.campaign.view.CampaignViews.CampaignSummary;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.BadRequest;
+import org.advocacy.engine.platform.CampaignCommandGateway;
 import org.advocacy.engine.platform.Instants;
 import org.advocacy.engine.platform.NotFound;
 import org.advocacy.engine.platform.Paging;
@@ -53,8 +54,8 @@ class CampaignsController {
      * or at the instant {@code asOfTime}; the past is folded from the event store.
      */
     @GetMapping("/{id}")
-    CampaignSnapshot campaign(@PathVariable String id, @RequestParam(required = false) Long asOf,
-                              @RequestParam(required = false) String asOfTime) {
+    ResponseEntity<CampaignSnapshot> campaign(@PathVariable String id, @RequestParam(required = false) Long asOf,
+                                              @RequestParam(required = false) String asOfTime) {
         CampaignSnapshot current = found(id);
         if (asOf != null && asOfTime != null) {
             throw new BadRequest("give asOf or asOfTime, not both");
@@ -64,14 +65,16 @@ class CampaignsController {
                 throw new BadRequest("asOf is the sequence number of an event: campaign " + id + " has events 0 to "
                         + current.lastSequence());
             }
-            return views.asOf(id, asOf).orElseThrow(() -> new NotFound("campaign " + id + " has no event " + asOf));
+            return ResponseEntity.ok(views.asOf(id, asOf)
+                    .orElseThrow(() -> new NotFound("campaign " + id + " has no event " + asOf)));
         }
         if (asOfTime != null) {
             Instant time = Instants.parameter("asOfTime", asOfTime);
-            return views.asOfTime(id, time).orElseThrow(() -> new BadRequest(
-                    "campaign " + id + " was launched at " + current.launchedAt() + ", after " + time));
+            return ResponseEntity.ok(views.asOfTime(id, time).orElseThrow(() -> new BadRequest(
+                    "campaign " + id + " was launched at " + current.launchedAt() + ", after " + time)));
         }
-        return current;
+        // the current state's tag: a step sent with If-Match of it is refused (412) once the campaign moved on
+        return ResponseEntity.ok().eTag(CampaignCommandGateway.tag(current.lastSequence())).body(current);
     }
 
     @GetMapping("/{id}/tasks")
