@@ -24,7 +24,7 @@ $$;
 -- takes it on the owner's behalf, and does nothing else; the lock lasts until the caller's
 -- transaction ends.
 CREATE FUNCTION hold_off_event_appends() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = pg_catalog, public AS $$
+    SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     LOCK TABLE public.domain_event_entry IN SHARE MODE;
 END
@@ -41,11 +41,13 @@ END
 $$;
 
 -- The app may create objects in the schema (Camunda creates its tables there), so nothing that
--- hashes the record may be resolved by name at run time to something the app made: the insert
--- trigger searches pg_catalog first and calls the chain function with exactly its own argument
--- types, which no other function in the schema can have.
+-- hashes the record may be resolved by name at run time to something the app made, not even an
+-- operator (an app-made public.=(varchar, varchar) would be an exact match where pg_catalog's is
+-- not): the insert trigger searches pg_catalog alone, names our own objects with their schema,
+-- and calls the chain function with exactly its own argument types. The chain function runs
+-- under the trigger's search path.
 CREATE OR REPLACE FUNCTION domain_event_entry_before_insert() RETURNS trigger LANGUAGE plpgsql
-    SET search_path = pg_catalog, public AS $$
+    SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     previous BYTEA;
 BEGIN

@@ -83,6 +83,47 @@ class EventStorePrivilegesIT {
     }
 
     @Test
+    void operators_and_functions_that_the_app_creates_cannot_redirect_the_chain() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                // an equality that holds for any two texts, and a chain function that hashes nothing
+                statement.execute("""
+                        CREATE FUNCTION public.forged_equal(varchar, varchar) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+                        CREATE OPERATOR public.= (LEFTARG = varchar, RIGHTARG = varchar, FUNCTION = public.forged_equal);
+                        CREATE FUNCTION public.event_chain_hash(BYTEA, VARCHAR, BIGINT, VARCHAR, VARCHAR, VARCHAR, VARCHAR,
+                            BYTEA, BYTEA) RETURNS BYTEA LANGUAGE sql AS 'SELECT $1'""");
+                String campaign = java.util.UUID.randomUUID().toString();
+                for (long sequence = 0; sequence < 3; sequence++) {
+                    // another campaign's event first, which a forged equality would take as the predecessor
+                    statement.execute(APPEND);
+                    statement.execute(APPEND.replace("gen_random_uuid()::text, 0", "gen_random_uuid()::text, " + sequence)
+                            .replaceFirst("gen_random_uuid\\(\\)::text, gen_random_uuid\\(\\)::text",
+                                    "gen_random_uuid()::text, '" + campaign + "'"));
+                }
+                byte[] previous = ChainHash.FIRST_PREVIOUS;
+                try (ResultSet events = statement.executeQuery("""
+                        SELECT sequence_number, event_identifier, time_stamp, payload_type, payload_revision, payload,
+                               meta_data, hash FROM domain_event_entry WHERE aggregate_identifier::text = '%s'::text
+                         ORDER BY sequence_number""".formatted(campaign))) {
+                    int count = 0;
+                    while (events.next()) {
+                        byte[] computed = ChainHash.of(previous, new ChainHash.Link(campaign, events.getLong(1),
+                                events.getString(2), events.getString(3), events.getString(4), events.getString(5),
+                                events.getBytes(6), events.getBytes(7)));
+                        assertThat(events.getBytes(8)).as("event %d", events.getLong(1)).isEqualTo(computed);
+                        previous = computed;
+                        count++;
+                    }
+                    assertThat(count).isEqualTo(3);
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    @Test
     void the_app_may_not_change_remove_alter_or_unprotect_the_record() throws SQLException {
         List<String> refused = new ArrayList<>();
         for (String table : RECORD) {
