@@ -437,6 +437,13 @@ class JourneysBrowserIT extends BrowserTest {
             summary.click();
         }
         assertFitsAPhone("/campaigns/{id}/timeline with its raw events open");
+
+        api.post("manager", "/api/checkpoints", "");
+        signOut();
+        signIn("manager");
+        open("/record");
+        waitFor(By.id("checkpoint-list"));
+        assertFitsAPhone("/record with its key, checkpoints and operations");
     }
 
     // ---------------------------------------------------------------- the Security Council's vote form
