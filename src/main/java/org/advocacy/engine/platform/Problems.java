@@ -50,6 +50,11 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail unprocessable(Unprocessable unprocessable) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, unprocessable.getMessage());
+    }
+
+    @ExceptionHandler
     ProblemDetail notFound(NotFound missing) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, missing.getMessage());
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.advocacy.engine.platform.Actors;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.Forbidden;
+import org.advocacy.engine.platform.IdempotentRequests;
 import org.advocacy.engine.platform.Paging;
 import org.advocacy.engine.tasks.OpenTasks.InboxTask;
 import org.springframework.http.HttpHeaders;
@@ -31,10 +32,12 @@ class TasksController {
 
     private final TaskSteps steps;
     private final OpenTasks openTasks;
+    private final IdempotentRequests idempotent;
 
-    TasksController(TaskSteps steps, OpenTasks openTasks) {
+    TasksController(TaskSteps steps, OpenTasks openTasks, IdempotentRequests idempotent) {
         this.steps = steps;
         this.openTasks = openTasks;
+        this.idempotent = idempotent;
     }
 
     /**
@@ -64,10 +67,10 @@ class TasksController {
     }
 
     @PostMapping("/api/tasks/{taskId}/claim")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void claim(@PathVariable String taskId,
-               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        steps.claim(taskId, null, ifMatch);
+    ResponseEntity<Void> claim(@PathVariable String taskId,
+                               @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                               @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return once(key, "claim " + taskId, null, () -> steps.claim(taskId, null, ifMatch));
     }
 
     @PostMapping("/api/tasks/{taskId}/release")
@@ -85,24 +88,37 @@ class TasksController {
     }
 
     @PostMapping("/api/tasks/{taskId}/complete")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> fields,
-                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        steps.complete(taskId, null, fields, ifMatch);
+    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> fields,
+                                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                  @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return once(key, "complete " + taskId, fields, () -> steps.complete(taskId, null, fields, ifMatch));
     }
 
     @PostMapping("/api/campaigns/{campaignId}/tasks/{taskId}/claim")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void claimInCampaign(@PathVariable String campaignId, @PathVariable String taskId,
-                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        steps.claim(taskId, campaignId, ifMatch);
+    ResponseEntity<Void> claimInCampaign(@PathVariable String campaignId, @PathVariable String taskId,
+                                         @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                         @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return once(key, "claim " + taskId, null, () -> steps.claim(taskId, campaignId, ifMatch));
     }
 
     @PostMapping("/api/campaigns/{campaignId}/tasks/{taskId}/complete")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void completeInCampaign(@PathVariable String campaignId, @PathVariable String taskId,
-                            @RequestBody(required = false) Map<String, Object> fields,
-                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        steps.complete(taskId, campaignId, fields, ifMatch);
+    ResponseEntity<Void> completeInCampaign(@PathVariable String campaignId, @PathVariable String taskId,
+                                            @RequestBody(required = false) Map<String, Object> fields,
+                                            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return once(key, "complete " + taskId, fields, () -> steps.complete(taskId, campaignId, fields, ifMatch));
+    }
+
+    /**
+     * A step sent with an Idempotency-Key runs once: a retry gets 204 again (marked as replayed)
+     * and records nothing. Both paths of a task's step share a request name, so that a retry
+     * through the other path is the same request.
+     */
+    private ResponseEntity<Void> once(String key, String request, Object body, Runnable step) {
+        IdempotentRequests.Result result = idempotent.once(key, request, body, () -> {
+            step.run();
+            return null;
+        });
+        return ResponseEntity.noContent().headers(IdempotentRequests.replayedHeader(result)).build();
     }
 }

@@ -16,9 +16,17 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 public final class ApiClient {
 
     /** An answer: its status, its content type and its body as JSON (missing when empty). */
-    public record Answer(int status, String contentType, JsonNode body) {
+    public record Answer(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {
+        public Answer(int status, String contentType, JsonNode body) {
+            this(status, contentType, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+        }
+
         public String detail() {
             return body.path("detail").asText();
+        }
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
         }
     }
 
@@ -121,7 +129,8 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body() == null || response.body().isBlank()
                     ? MissingNode.getInstance() : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

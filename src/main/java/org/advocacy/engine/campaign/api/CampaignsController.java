@@ -11,6 +11,7 @@ import org.advocacy.engine.campaign.view.CampaignViews.CampaignSummary;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.CampaignCommandGateway;
+import org.advocacy.engine.platform.IdempotentRequests;
 import org.advocacy.engine.platform.Instants;
 import org.advocacy.engine.platform.NotFound;
 import org.advocacy.engine.platform.Paging;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,16 +33,22 @@ class CampaignsController {
 
     private final CampaignLaunching launching;
     private final CampaignViews views;
+    private final IdempotentRequests idempotent;
 
-    CampaignsController(CampaignLaunching launching, CampaignViews views) {
+    CampaignsController(CampaignLaunching launching, CampaignViews views, IdempotentRequests idempotent) {
         this.launching = launching;
         this.views = views;
+        this.idempotent = idempotent;
     }
 
+    /** With an Idempotency-Key, a retry gets the same 201 and Location: the campaign the first request made. */
     @PostMapping
-    ResponseEntity<CampaignSnapshot> launch(@RequestBody(required = false) Map<String, Object> body) {
-        String id = launching.launch(body);
-        return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(found(id));
+    ResponseEntity<CampaignSnapshot> launch(@RequestBody(required = false) Map<String, Object> body,
+                                            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        IdempotentRequests.Result launched = idempotent.once(key, "POST /api/campaigns", body, () -> launching.launch(body));
+        String id = launched.value();
+        return ResponseEntity.created(URI.create("/api/campaigns/" + id))
+                .headers(IdempotentRequests.replayedHeader(launched)).body(found(id));
     }
 
     @GetMapping
