@@ -16,6 +16,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -43,9 +44,12 @@ class SampleCampaign {
     private final ObjectMapper json;
     private final String resource;
     private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
 
     SampleCampaign(CampaignLaunching launching, TaskSteps steps, CampaignViews views, ObjectMapper json,
-                   @Value("${campaigns.demo.sample-campaign}") String resource, PlatformTransactionManager transactions) {
+                   @Value("${campaigns.demo.sample-campaign}") String resource, PlatformTransactionManager transactions,
+                   JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.launching = launching;
         this.steps = steps;
@@ -79,6 +83,9 @@ class SampleCampaign {
     }
 
     private void load(Scenario scenario, String title) {
+        // instances starting at the same moment take turns, so that the second sees the first's sample
+        jdbc.execute("SET LOCAL lock_timeout = 0");
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", SampleCampaign.class.getName());
         if (views.existsWithTitle(title)) {
             return;
         }

@@ -86,6 +86,7 @@ public class EmbeddedDatabaseConfiguration {
      */
     @Bean(destroyMethod = "close")
     @Primary
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedPostgres postgres) {
         createRoles(postgres);
         HikariDataSource dataSource = new HikariDataSource();

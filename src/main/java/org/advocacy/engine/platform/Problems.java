@@ -85,14 +85,25 @@ class Problems extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** Anything unforeseen: the transaction has rolled back, so the answer can say that nothing changed. */
+    /**
+     * Anything unforeseen: the transaction has rolled back, so the answer can say that nothing
+     * changed. When the database is away or busy, that is 503: the same request may be sent again.
+     */
     @ExceptionHandler
-    ProblemDetail failed(RuntimeException failure) {
+    ResponseEntity<ProblemDetail> failed(RuntimeException failure) {
+        if (DatabaseTrouble.isCause(failure)) {
+            log.warn("Request refused with 503, the database being unavailable or busy: {}", failure.toString());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    DatabaseTrouble.detail(failure));
+            problem.setTitle("Database unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseTrouble.RETRY_AFTER_SECONDS)).body(problem);
+        }
         log.error("Request failed; its transaction was rolled back", failure);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "the request failed and nothing was recorded: " + failure.getClass().getSimpleName());
         problem.setTitle("Internal error");
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     @ExceptionHandler

@@ -1,6 +1,7 @@
 package org.advocacy.engine.web;
 
 import org.advocacy.engine.platform.BadRequest;
+import org.advocacy.engine.platform.DatabaseTrouble;
 import org.advocacy.engine.platform.Forbidden;
 import org.advocacy.engine.platform.NotFound;
 import org.slf4j.Logger;
@@ -52,9 +53,13 @@ class PageErrors {
     /** Spring's own refusals keep their status; anything unforeseen rolled back and says that nothing was recorded. */
     @ExceptionHandler
     String failed(Exception failure, Model model, HttpServletResponse response) {
+        boolean databaseAway = DatabaseTrouble.isCause(failure);
         int status = failure instanceof ErrorResponse known ? known.getStatusCode().value()
-                : failure instanceof TypeMismatchException ? 400 : 500;
-        if (status >= 500) {
+                : failure instanceof TypeMismatchException ? 400 : databaseAway ? 503 : 500;
+        if (databaseAway) {
+            log.warn("A page answered 503, the database being unavailable or busy: {}", failure.toString());
+            response.setHeader("Retry-After", Integer.toString(DatabaseTrouble.RETRY_AFTER_SECONDS));
+        } else if (status >= 500) {
             log.error("A page failed; its transaction was rolled back", failure);
         }
         response.setStatus(status);
