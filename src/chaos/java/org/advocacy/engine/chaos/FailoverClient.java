@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
- * A client as a careful integrator writes one: every request goes to the next instance in turn,
+ * Clients as a careful integrator writes one: each client's requests go to the instances in turn,
  * and a request that got no answer (the instance died, the connection dropped, it timed out) or
  * a 503 is sent again, to the other instance, with the same Idempotency-Key.
  */
@@ -34,7 +34,8 @@ final class FailoverClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Instance> instances;
-    private final AtomicInteger turn = new AtomicInteger();
+    /** Each client thread alternates between the instances on its own. */
+    private final ThreadLocal<int[]> turn = ThreadLocal.withInitial(() -> new int[1]);
     final AtomicInteger retries = new AtomicInteger();
     final AtomicInteger unavailable = new AtomicInteger();
 
@@ -54,7 +55,7 @@ final class FailoverClient {
     private Answer send(String user, String method, String path, Object body, String key) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Instance instance = instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
+            Instance instance = instances.get(Math.floorMod(turn.get()[0]++, instances.size()));
             try {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + instance.port + path))
                         .timeout(Duration.ofSeconds(30))
