@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.advocacy.engine.campaign.CampaignCommand.AssignTask;
+import org.advocacy.engine.campaign.CampaignCommand.CancelCampaign;
+import org.advocacy.engine.campaign.CampaignCommand.ResumeCampaign;
+import org.advocacy.engine.campaign.CampaignCommand.SuspendCampaign;
 import org.advocacy.engine.campaign.CampaignCommand.CancelTask;
 import org.advocacy.engine.campaign.CampaignCommand.ClaimTask;
 import org.advocacy.engine.campaign.CampaignCommand.CloseCampaign;
@@ -17,7 +20,10 @@ import org.advocacy.engine.campaign.CampaignCommand.OpenTask;
 import org.advocacy.engine.campaign.CampaignCommand.RaiseEscalation;
 import org.advocacy.engine.campaign.CampaignCommand.RecordOutcome;
 import org.advocacy.engine.campaign.CampaignCommand.ReleaseTask;
+import org.advocacy.engine.campaign.CampaignEvent.CampaignCancelled;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
+import org.advocacy.engine.campaign.CampaignEvent.CampaignResumed;
+import org.advocacy.engine.campaign.CampaignEvent.CampaignSuspended;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignLaunched;
 import org.advocacy.engine.campaign.CampaignEvent.EscalationRaised;
 import org.advocacy.engine.campaign.CampaignEvent.OutcomeRecorded;
@@ -164,6 +170,30 @@ public class Campaign {
         }
     }
 
+    @CommandHandler
+    public void handle(SuspendCampaign command) {
+        refuseWhenClosed();
+        if (progress.status() == CampaignStatus.SUSPENDED) {
+            throw suspended();
+        }
+        apply(new CampaignSuspended(campaignId, requiredReason(command.reason(), "suspending")));
+    }
+
+    @CommandHandler
+    public void handle(ResumeCampaign command) {
+        refuseWhenClosed();
+        if (progress.status() != CampaignStatus.SUSPENDED) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.NOT_SUSPENDED, "campaign " + campaignId + " is not suspended");
+        }
+        apply(new CampaignResumed(campaignId));
+    }
+
+    @CommandHandler
+    public void handle(CancelCampaign command) {
+        refuseWhenClosed();
+        apply(new CampaignCancelled(campaignId, requiredReason(command.reason(), "cancelling")));
+    }
+
     @EventSourcingHandler
     void on(CampaignEvent event, @SequenceNumber Long sequence, @Timestamp Instant occurredAt) {
         if (event instanceof CampaignLaunched launched) {
@@ -180,6 +210,9 @@ public class Campaign {
 
     private ActiveTask activeTask(String taskId) {
         refuseWhenClosed();
+        if (progress.status() == CampaignStatus.SUSPENDED) {
+            throw suspended();
+        }
         ActiveTask task = progress.activeTask(taskId);
         if (task == null) {
             throw CampaignRefusal.taskNotActive(campaignId, taskId);
@@ -198,5 +231,21 @@ public class Campaign {
         if (progress.status() == CampaignStatus.CLOSED) {
             throw new CampaignRefusal(CampaignRefusal.Reason.CAMPAIGN_CLOSED, "campaign " + campaignId + " is closed");
         }
+        if (progress.status() == CampaignStatus.CANCELLED) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.CAMPAIGN_CLOSED,
+                    "campaign " + campaignId + " was cancelled: " + progress.statusReason());
+        }
+    }
+
+    private CampaignRefusal suspended() {
+        return new CampaignRefusal(CampaignRefusal.Reason.CAMPAIGN_SUSPENDED, "campaign " + campaignId
+                + " is suspended (" + progress.statusReason() + "): a manager resumes it before its tasks go on");
+    }
+
+    private static String requiredReason(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.INVALID, "give the reason for " + what + " the campaign");
+        }
+        return reason.strip();
     }
 }

@@ -58,4 +58,13 @@ public sealed interface CampaignCommand {
 
     record CloseCampaign(@TargetAggregateIdentifier String campaignId) implements CampaignCommand {
     }
+
+    record SuspendCampaign(@TargetAggregateIdentifier String campaignId, String reason) implements CampaignCommand {
+    }
+
+    record ResumeCampaign(@TargetAggregateIdentifier String campaignId) implements CampaignCommand {
+    }
+
+    record CancelCampaign(@TargetAggregateIdentifier String campaignId, String reason) implements CampaignCommand {
+    }
 }

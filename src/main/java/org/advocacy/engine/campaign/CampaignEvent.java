@@ -80,6 +80,18 @@ public sealed interface CampaignEvent {
     record CampaignClosed(String campaignId, Map<String, Outcome> outcomes) implements CampaignEvent {
     }
 
+    /** A manager halted the campaign: its tasks cannot be claimed or completed and its timers wait. */
+    record CampaignSuspended(String campaignId, String reason) implements CampaignEvent {
+    }
+
+    /** A manager let a suspended campaign go on. */
+    record CampaignResumed(String campaignId) implements CampaignEvent {
+    }
+
+    /** A manager ended the campaign before its path did; its open tasks are cancelled after this. */
+    record CampaignCancelled(String campaignId, String reason) implements CampaignEvent {
+    }
+
     /** Which outcome a step's vote decides and under which rule of the vote-outcome decision. */
     record VoteCast(String outcomeKey, String rule) {
     }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.advocacy.engine.campaign.CampaignEvent.CampaignCancelled;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
+import org.advocacy.engine.campaign.CampaignEvent.CampaignResumed;
+import org.advocacy.engine.campaign.CampaignEvent.CampaignSuspended;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignLaunched;
 import org.advocacy.engine.campaign.CampaignEvent.EscalationRaised;
 import org.advocacy.engine.campaign.CampaignEvent.OutcomeRecorded;
@@ -35,6 +38,7 @@ public final class CampaignProgress {
     private Map<String, Object> fields = Map.of();
     private LocalDate origin;
     private CampaignStatus status = CampaignStatus.ACTIVE;
+    private String statusReason;
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
     private final Map<String, ActiveTask> activeTasks = new LinkedHashMap<>();
     private final List<String> escalations = new ArrayList<>();
@@ -52,6 +56,7 @@ public final class CampaignProgress {
         progress.fields = snapshot.fields();
         progress.origin = snapshot.origin();
         progress.status = snapshot.status();
+        progress.statusReason = snapshot.statusReason();
         progress.outcomes.putAll(snapshot.outcomes());
         snapshot.activeTasks().forEach(task -> progress.activeTasks.put(task.id(), task));
         progress.escalations.addAll(snapshot.escalations());
@@ -98,6 +103,15 @@ public final class CampaignProgress {
         } else if (event instanceof CampaignClosed) {
             status = CampaignStatus.CLOSED;
             activeTasks.clear();
+        } else if (event instanceof CampaignSuspended suspended) {
+            status = CampaignStatus.SUSPENDED;
+            statusReason = suspended.reason();
+        } else if (event instanceof CampaignResumed) {
+            status = CampaignStatus.ACTIVE;
+            statusReason = null;
+        } else if (event instanceof CampaignCancelled cancelled) {
+            status = CampaignStatus.CANCELLED;
+            statusReason = cancelled.reason();
         }
         lastSequence = sequence;
         updatedAt = occurredAt;
@@ -114,6 +128,11 @@ public final class CampaignProgress {
 
     public CampaignStatus status() {
         return status;
+    }
+
+    /** Why a manager suspended or cancelled the campaign; null otherwise. */
+    public String statusReason() {
+        return statusReason;
     }
 
     /** The latest outcome of each vote or path, in the order they were first decided. */
@@ -134,6 +153,9 @@ public final class CampaignProgress {
         if (status == CampaignStatus.CLOSED) {
             return "closed";
         }
+        if (status == CampaignStatus.CANCELLED) {
+            return "cancelled";
+        }
         Set<String> forums = new LinkedHashSet<>();
         activeTasks.values().forEach(task -> forums.add(task.forum()));
         return String.join(", ", forums);
@@ -142,6 +164,6 @@ public final class CampaignProgress {
     public CampaignSnapshot snapshot() {
         return new CampaignSnapshot(campaignId, title, template, status, stage(), new LinkedHashMap<>(outcomes),
                 List.copyOf(activeTasks.values()), fields, origin, List.copyOf(escalations), launchedAt, updatedAt,
-                lastSequence, List.copyOf(steps), List.copyOf(votes));
+                lastSequence, List.copyOf(steps), List.copyOf(votes), statusReason);
     }
 }

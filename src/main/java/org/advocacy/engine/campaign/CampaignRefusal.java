@@ -3,7 +3,9 @@ package org.advocacy.engine.campaign;
 /** A command that the campaign's rules do not allow; nothing is recorded. */
 public class CampaignRefusal extends RuntimeException {
 
-    public enum Reason { TASK_NOT_ACTIVE, CLAIMED_BY_ANOTHER, CAMPAIGN_CLOSED, NO_VOTE_TO_DECIDE, INVALID }
+    public enum Reason {
+        TASK_NOT_ACTIVE, CLAIMED_BY_ANOTHER, CAMPAIGN_CLOSED, CAMPAIGN_SUSPENDED, NOT_SUSPENDED, NO_VOTE_TO_DECIDE, INVALID
+    }
 
     private final Reason reason;
 

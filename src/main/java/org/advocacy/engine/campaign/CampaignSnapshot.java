@@ -9,13 +9,14 @@ import org.advocacy.engine.votes.Outcome;
 
 /**
  * A campaign as it stood after its event number {@code lastSequence}: its outcomes, open tasks,
- * the steps completed so far with their facts, and every vote recorded.
+ * the steps completed so far with their facts, and every vote recorded; {@code statusReason} is
+ * why a manager suspended or cancelled it.
  */
 public record CampaignSnapshot(String id, String title, String template, CampaignStatus status, String stage,
                                Map<String, Outcome> outcomes, List<ActiveTask> activeTasks,
                                Map<String, Object> fields, LocalDate origin, List<String> escalations,
                                Instant launchedAt, Instant updatedAt, long lastSequence,
-                               List<CompletedStep> steps, List<RecordedVote> votes) {
+                               List<CompletedStep> steps, List<RecordedVote> votes, String statusReason) {
 
     /** Read models written before steps and votes were kept have neither: they read as empty. */
     public CampaignSnapshot {

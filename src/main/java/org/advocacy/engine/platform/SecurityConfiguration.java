@@ -101,6 +101,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/campaigns").hasRole("COORDINATOR")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign").hasRole("MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns/*/suspend", "/api/campaigns/*/resume",
+                                "/api/campaigns/*/cancel").hasRole("MANAGER")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/**", "/api/campaigns/*/tasks/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/history", "/api/campaigns/*/history/export")
@@ -150,6 +152,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/record", "/record/**").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/campaigns/new").hasRole("COORDINATOR")
                         .requestMatchers(HttpMethod.POST, "/campaigns").hasRole("COORDINATOR")
+                        .requestMatchers(HttpMethod.POST, "/campaigns/*/suspend", "/campaigns/*/resume",
+                                "/campaigns/*/cancel").hasRole("MANAGER")
                         .requestMatchers("/inbox", "/inbox/**", "/tasks/**").hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers("/campaigns/*/timeline", "/campaigns/*/timeline/**")
                         .hasAnyRole("MANAGER", "COORDINATOR")

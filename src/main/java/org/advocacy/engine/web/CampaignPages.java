@@ -6,9 +6,12 @@ import java.util.Map;
 
 import org.advocacy.engine.audit.History;
 import org.advocacy.engine.campaign.CampaignSnapshot;
+import org.advocacy.engine.campaign.CampaignRefusal;
 import org.advocacy.engine.campaign.api.CampaignLaunching;
+import org.advocacy.engine.campaign.api.CampaignLifecycle;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.Actors;
+import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.NotFound;
 import org.advocacy.engine.platform.Paging;
 import org.advocacy.engine.templates.FieldSpec;
@@ -51,8 +54,11 @@ class CampaignPages {
     private final History history;
     private final ObjectMapper json;
 
+    private final CampaignLifecycle lifecycle;
+
     CampaignPages(CampaignViews views, CampaignLaunching launching, TemplateCatalog templates, History history,
-                  ObjectMapper json) {
+                  ObjectMapper json, CampaignLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.json = json;
         this.views = views;
         this.launching = launching;
@@ -122,6 +128,27 @@ class CampaignPages {
         specs.add(TITLE);
         specs.addAll(template.startFields());
         return specs;
+    }
+
+    /** A manager suspends, resumes or cancels the campaign from its page; a refusal comes back as the page's message. */
+    @PostMapping("/campaigns/{id}/{change:suspend|resume|cancel}")
+    String changeLifecycle(@PathVariable String id, @PathVariable String change,
+                           @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            switch (change) {
+                case "suspend" -> lifecycle.suspend(id, reason);
+                case "resume" -> lifecycle.resume(id);
+                default -> lifecycle.cancel(id, reason);
+            }
+            Pages.done(redirect, switch (change) {
+                case "suspend" -> "The campaign is suspended: its tasks wait until a manager resumes it.";
+                case "resume" -> "The campaign goes on: its tasks can be claimed and completed again.";
+                default -> "The campaign is cancelled: its open tasks were cancelled and its workflow ended.";
+            });
+        } catch (CampaignRefusal | BadRequest refused) {
+            Pages.refused(redirect, Pages.capitalised(refused.getMessage()) + ".");
+        }
+        return "redirect:/campaigns/" + id;
     }
 
     /** The campaign now, or, with {@code at}, as it stood right after that event (the replay without script). */

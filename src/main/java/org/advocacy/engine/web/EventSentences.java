@@ -54,7 +54,12 @@ public final class EventSentences {
             sentence(CampaignEvent.OutcomeRecorded.class, EventSentences::outcomeRecorded),
             sentence(CampaignEvent.EscalationRaised.class, EventSentences::escalationRaised),
             sentence(CampaignEvent.TaskCancelled.class, EventSentences::cancelled),
-            sentence(CampaignEvent.CampaignClosed.class, EventSentences::closed));
+            sentence(CampaignEvent.CampaignClosed.class, EventSentences::closed),
+            sentence(CampaignEvent.CampaignSuspended.class, event -> event.subject() + " suspended the campaign"
+                    + because(event)),
+            sentence(CampaignEvent.CampaignResumed.class, event -> event.subject() + " resumed the campaign"),
+            sentence(CampaignEvent.CampaignCancelled.class, event -> event.subject() + " cancelled the campaign"
+                    + because(event)));
 
     private EventSentences() {
     }
@@ -226,6 +231,11 @@ public final class EventSentences {
     private static String cancelled(Event event) {
         String reason = event.text("reason");
         return WORKFLOW + " cancelled " + event.task() + (reason != null ? " (" + shortened(reason) + ")" : "");
+    }
+
+    private static String because(Event event) {
+        String reason = event.text("reason");
+        return reason == null ? "" : ": " + shortened(reason);
     }
 
     private static String closed(Event event) {

@@ -67,6 +67,43 @@ public class Workflow {
         });
     }
 
+    /**
+     * Suspends the campaign's process and every process it called: its tasks can no longer be
+     * completed and its timers do not fire until it is activated again.
+     */
+    public void suspend(String campaignId) {
+        processesOf(campaignId).forEach(id -> runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(id).suspend());
+    }
+
+    public void resume(String campaignId) {
+        processesOf(campaignId).forEach(id -> runtime.updateProcessInstanceSuspensionState().byProcessInstanceId(id).activate());
+    }
+
+    /** Ends the campaign's process, and the processes it called, before their end: their open tasks are deleted. */
+    public void cancel(String campaignId, String reason) {
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(campaignId).list().stream()
+                .filter(instance -> instance.getRootProcessInstanceId() == null
+                        || instance.getRootProcessInstanceId().equals(instance.getId()))
+                .forEach(root -> runtime.deleteProcessInstance(root.getId(), reason));
+    }
+
+    /** The campaign's process instance and, depth first, those that its call activities started. */
+    private List<String> processesOf(String campaignId) {
+        List<String> found = new java.util.ArrayList<>();
+        java.util.Deque<String> next = new java.util.ArrayDeque<>();
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(campaignId).list()
+                .forEach(instance -> next.push(instance.getId()));
+        while (!next.isEmpty()) {
+            String id = next.pop();
+            if (!found.contains(id)) {
+                found.add(id);
+                runtime.createProcessInstanceQuery().superProcessInstanceId(id).list()
+                        .forEach(called -> next.push(called.getId()));
+            }
+        }
+        return found;
+    }
+
     /** Gives the task to {@code user}; null leaves it unassigned. */
     public void assign(String taskId, String user) {
         tasks.setAssignee(taskId, user);

@@ -189,6 +189,29 @@ class CampaignProgressTest {
     // ---------------------------------------------------------------- status, identity, sequence
 
     @Test
+    void a_suspension_shows_with_its_reason_until_resumed_and_a_cancellation_ends_the_campaign() {
+        CampaignProgress progress = dprkAfter(10);
+        String stage = progress.stage();
+        Instant later = Instant.parse("2014-06-01T09:00:00Z");
+
+        progress.apply(new CampaignEvent.CampaignSuspended(CAMPAIGN, "Awaiting the programme of work"), 10, later);
+        assertThat(progress.status()).isEqualTo(CampaignStatus.SUSPENDED);
+        assertThat(progress.snapshot().statusReason()).isEqualTo("Awaiting the programme of work");
+        assertThat(progress.stage()).isEqualTo(stage);
+        assertThat(CampaignProgress.of(progress.snapshot()).statusReason()).isEqualTo("Awaiting the programme of work");
+
+        progress.apply(new CampaignEvent.CampaignResumed(CAMPAIGN), 11, later);
+        assertThat(progress.status()).isEqualTo(CampaignStatus.ACTIVE);
+        assertThat(progress.snapshot().statusReason()).isNull();
+
+        progress.apply(new CampaignEvent.CampaignCancelled(CAMPAIGN, "Superseded"), 12, later);
+        assertThat(progress.status()).isEqualTo(CampaignStatus.CANCELLED);
+        assertThat(progress.status().ended()).isTrue();
+        assertThat(progress.stage()).isEqualTo("cancelled");
+        assertThat(progress.snapshot().statusReason()).isEqualTo("Superseded");
+    }
+
+    @Test
     void a_fold_of_no_events_is_an_active_campaign_with_nothing_under_way() {
         CampaignProgress progress = new CampaignProgress();
 
@@ -432,7 +455,7 @@ class CampaignProgressTest {
                         new ActiveTask("task-201", "convene-arria-meeting", "Convene an Arria-formula meeting", UNSC,
                                 "COORDINATOR", "coordinator", UNGA_DRAFT_OPENED_AT, null)),
                 fields("reportSymbol", "A/HRC/25/63", "publishedOn", "2014-02-17"), REPORT, List.of(),
-                LAUNCHED_AT, ARRIA_CLAIMED_AT, 9, List.of(), List.of()));
+                LAUNCHED_AT, ARRIA_CLAIMED_AT, 9, List.of(), List.of(), null));
     }
 
     @Test

@@ -728,4 +728,96 @@ class CampaignTest {
                     .expectNoEvents();
         }
     }
+
+    // ---------------------------------------------------------------- SuspendCampaign, ResumeCampaign, CancelCampaign
+
+    @Nested
+    class SuspendingResumingAndCancelling {
+
+        private static final String PAUSE = "Awaiting the Council's programme of work for December";
+
+        @Test
+        void a_manager_suspends_an_active_campaign_with_a_reason() {
+            fixture.given(launched(), draftHrcOpened())
+                    .when(new CampaignCommand.SuspendCampaign(CAMPAIGN, "  " + PAUSE + " "))
+                    .expectEvents(new CampaignEvent.CampaignSuspended(CAMPAIGN, PAUSE));
+        }
+
+        @Test
+        void suspending_without_a_reason_is_refused() {
+            expectRefusal(fixture.given(launched()).when(new CampaignCommand.SuspendCampaign(CAMPAIGN, " ")),
+                    Reason.INVALID, "give the reason for suspending the campaign");
+        }
+
+        @Test
+        void a_suspended_campaigns_tasks_cannot_be_claimed_or_completed() {
+            String refusal = "campaign " + CAMPAIGN + " is suspended (" + PAUSE
+                    + "): a manager resumes it before its tasks go on";
+            expectRefusal(fixture.given(launched(), draftHrcOpened(), new CampaignEvent.CampaignSuspended(CAMPAIGN, PAUSE))
+                    .when(new ClaimTask(CAMPAIGN, DRAFT_HRC_TASK, COORDINATOR)), Reason.CAMPAIGN_SUSPENDED, refusal);
+            expectRefusal(fixture.given(launched(), draftHrcOpened(),
+                            new TaskClaimed(CAMPAIGN, DRAFT_HRC_TASK, "draft-hrc-resolution", COORDINATOR),
+                            new CampaignEvent.CampaignSuspended(CAMPAIGN, PAUSE))
+                    .when(new CompleteStep(CAMPAIGN, DRAFT_HRC_TASK, COORDINATOR, hrcDraft(), null)),
+                    Reason.CAMPAIGN_SUSPENDED, refusal);
+        }
+
+        @Test
+        void suspending_twice_is_refused() {
+            expectRefusal(fixture.given(launched(), new CampaignEvent.CampaignSuspended(CAMPAIGN, PAUSE))
+                            .when(new CampaignCommand.SuspendCampaign(CAMPAIGN, "again")), Reason.CAMPAIGN_SUSPENDED,
+                    "campaign " + CAMPAIGN + " is suspended (" + PAUSE + "): a manager resumes it before its tasks go on");
+        }
+
+        @Test
+        void a_resumed_campaigns_tasks_go_on() {
+            fixture.given(launched(), draftHrcOpened(), new CampaignEvent.CampaignSuspended(CAMPAIGN, PAUSE))
+                    .when(new CampaignCommand.ResumeCampaign(CAMPAIGN))
+                    .expectEvents(new CampaignEvent.CampaignResumed(CAMPAIGN));
+            fixture.given(launched(), draftHrcOpened(), new CampaignEvent.CampaignSuspended(CAMPAIGN, PAUSE),
+                            new CampaignEvent.CampaignResumed(CAMPAIGN))
+                    .when(new ClaimTask(CAMPAIGN, DRAFT_HRC_TASK, COORDINATOR))
+                    .expectEvents(new TaskClaimed(CAMPAIGN, DRAFT_HRC_TASK, "draft-hrc-resolution", COORDINATOR));
+        }
+
+        @Test
+        void resuming_a_campaign_that_is_not_suspended_is_refused() {
+            expectRefusal(fixture.given(launched()).when(new CampaignCommand.ResumeCampaign(CAMPAIGN)),
+                    Reason.NOT_SUSPENDED, "campaign " + CAMPAIGN + " is not suspended");
+        }
+
+        @Test
+        void a_manager_cancels_an_active_or_suspended_campaign_with_a_reason() {
+            fixture.given(launched(), draftHrcOpened())
+                    .when(new CampaignCommand.CancelCampaign(CAMPAIGN, "Superseded by a new campaign"))
+                    .expectEvents(new CampaignEvent.CampaignCancelled(CAMPAIGN, "Superseded by a new campaign"));
+            fixture.given(launched(), new CampaignEvent.CampaignSuspended(CAMPAIGN, PAUSE))
+                    .when(new CampaignCommand.CancelCampaign(CAMPAIGN, "Superseded"))
+                    .expectEvents(new CampaignEvent.CampaignCancelled(CAMPAIGN, "Superseded"));
+        }
+
+        @Test
+        void a_cancelled_campaign_takes_no_step_and_its_workflow_ending_does_not_close_it() {
+            String refusal = "campaign " + CAMPAIGN + " was cancelled: Superseded";
+            expectRefusal(fixture.given(launched(), draftHrcOpened(), new CampaignEvent.CampaignCancelled(CAMPAIGN, "Superseded"))
+                    .when(new ClaimTask(CAMPAIGN, DRAFT_HRC_TASK, COORDINATOR)), Reason.CAMPAIGN_CLOSED, refusal);
+            expectRefusal(fixture.given(launched(), new CampaignEvent.CampaignCancelled(CAMPAIGN, "Superseded"))
+                    .when(new CampaignCommand.CancelCampaign(CAMPAIGN, "again")), Reason.CAMPAIGN_CLOSED, refusal);
+            fixture.given(launched(), draftHrcOpened(), new CampaignEvent.CampaignCancelled(CAMPAIGN, "Superseded"))
+                    .when(new CancelTask(CAMPAIGN, DRAFT_HRC_TASK, "campaign cancelled"))
+                    .expectEvents(new TaskCancelled(CAMPAIGN, DRAFT_HRC_TASK, "draft-hrc-resolution", "campaign cancelled"));
+            fixture.given(launched(), new CampaignEvent.CampaignCancelled(CAMPAIGN, "Superseded"))
+                    .when(new CloseCampaign(CAMPAIGN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_closed_campaign_cannot_be_suspended_or_cancelled() {
+            expectRefusal(fixture.given(launched(), closed(Map.of())).when(new CampaignCommand.SuspendCampaign(CAMPAIGN, PAUSE)),
+                    Reason.CAMPAIGN_CLOSED, "campaign " + CAMPAIGN + " is closed");
+            expectRefusal(fixture.given(launched(), closed(Map.of())).when(new CampaignCommand.CancelCampaign(CAMPAIGN, PAUSE)),
+                    Reason.CAMPAIGN_CLOSED, "campaign " + CAMPAIGN + " is closed");
+        }
+    }
 }

@@ -84,10 +84,16 @@ class EventSentencesTest {
     private static final CampaignClosed CLOSED = new CampaignClosed(CAMPAIGN, ordered("hrc", Outcome.ADOPTED,
             "thirdCommittee", Outcome.ADOPTED, "plenary", Outcome.ADOPTED, "councilAgenda", Outcome.ADOPTED));
 
-    /** One of each event type, as the 2014 campaign recorded them. */
+    private static final CampaignEvent.CampaignSuspended SUSPENDED = new CampaignEvent.CampaignSuspended(CAMPAIGN,
+            "Awaiting the Council's programme of work");
+    private static final CampaignEvent.CampaignResumed RESUMED = new CampaignEvent.CampaignResumed(CAMPAIGN);
+    private static final CampaignEvent.CampaignCancelled CANCELLED = new CampaignEvent.CampaignCancelled(CAMPAIGN,
+            "Superseded by the 2015 campaign");
+
+    /** One of each event type, as the 2014 campaign recorded them (and a manager's suspension, resumption, cancellation). */
     private static final List<CampaignEvent> ONE_OF_EACH = List.of(LAUNCHED, DRAFT_OPENED, DRAFT_CLAIMED,
             VOTE_ASSIGNED, VOTE_RELEASED, DRAFT_COMPLETED, HRC_VOTE_RECORDED, AGENDA_NOT_HELD, SIX_MONTHS,
-            PROPOSAL_CANCELLED, CLOSED);
+            PROPOSAL_CANCELLED, CLOSED, SUSPENDED, RESUMED, CANCELLED);
 
     /**
      * What follows from the path rather than from what a user did: the actor recorded on them is
@@ -344,5 +350,14 @@ class EventSentencesTest {
             map.put((String) keysAndValues[index], (V) keysAndValues[index + 1]);
         }
         return map;
+    }
+
+    @Test
+    void a_managers_suspension_resumption_and_cancellation_read_with_their_reasons() {
+        assertThat(describe(entry(SUSPENDED, "manager")))
+                .isEqualTo("manager suspended the campaign: Awaiting the Council's programme of work");
+        assertThat(describe(entry(RESUMED, "manager"))).isEqualTo("manager resumed the campaign");
+        assertThat(describe(entry(CANCELLED, "manager")))
+                .isEqualTo("manager cancelled the campaign: Superseded by the 2015 campaign");
     }
 }

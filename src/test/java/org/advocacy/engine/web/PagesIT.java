@@ -260,4 +260,37 @@ class PagesIT extends ApiTest {
         assertThat(manager.get("/campaigns/" + campaign + "/replay/999").status()).isEqualTo(404);
         assertThat(manager.get("/diagrams/hrc-resolution").body()).contains("bpmndi:BPMNDiagram");
     }
+
+    @Test
+    void a_manager_suspends_resumes_and_cancels_a_campaign_from_its_page_and_others_see_no_such_form() {
+        String campaign = campaigns.launchFollowUp("Lifecycle on its page", "2014-02-17");
+        String page = "/campaigns/" + campaign;
+        PageSession manager = PageSession.signedIn(port, "manager");
+        PageSession coordinator = PageSession.signedIn(port, "coordinator");
+        assertThat(coordinator.get(page).body()).doesNotContain("id=\"lifecycle\"");
+        assertThat(coordinator.post(page + "/suspend", coordinator.csrf(page), Map.of("reason", "mine")).status())
+                .isEqualTo(403);
+
+        assertThat(manager.get(page).body()).contains("id=\"suspend-form\"", "id=\"cancel-form\"")
+                .doesNotContain("id=\"resume-form\"");
+        PageSession.Page blank = manager.post(page + "/suspend", manager.csrf(page), Map.of("reason", ""));
+        assertThat(blank.location()).endsWith(page);
+        assertThat(manager.get(page).body()).contains("Give the reason for suspending the campaign")
+                .contains("id=\"campaign-status\">ACTIVE<");
+
+        manager.post(page + "/suspend", manager.csrf(page), Map.of("reason", "Waiting for the programme of work"));
+        String suspended = manager.get(page).body();
+        assertThat(suspended).contains("id=\"campaign-status\">SUSPENDED<", "Suspended: Waiting for the programme of work",
+                "id=\"resume-form\"").doesNotContain("id=\"suspend-form\"");
+
+        manager.post(page + "/resume", manager.csrf(page), Map.of());
+        assertThat(manager.get(page).body()).contains("id=\"campaign-status\">ACTIVE<");
+
+        manager.post(page + "/cancel", manager.csrf(page), Map.of("reason", "Superseded"));
+        String cancelled = manager.get(page).body();
+        assertThat(cancelled).contains("id=\"campaign-status\">CANCELLED<", "Cancelled: Superseded")
+                .doesNotContain("id=\"lifecycle\"");
+        assertThat(manager.get(page + "/timeline").body()).contains("manager suspended the campaign: Waiting for the programme of work",
+                "manager resumed the campaign", "manager cancelled the campaign: Superseded");
+    }
 }

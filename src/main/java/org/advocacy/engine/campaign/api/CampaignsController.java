@@ -34,11 +34,42 @@ class CampaignsController {
     private final CampaignLaunching launching;
     private final CampaignViews views;
     private final IdempotentRequests idempotent;
+    private final CampaignLifecycle lifecycle;
 
-    CampaignsController(CampaignLaunching launching, CampaignViews views, IdempotentRequests idempotent) {
+    CampaignsController(CampaignLaunching launching, CampaignViews views, IdempotentRequests idempotent,
+                        CampaignLifecycle lifecycle) {
         this.launching = launching;
         this.views = views;
         this.idempotent = idempotent;
+        this.lifecycle = lifecycle;
+    }
+
+    /** Body {@code {"reason": "..."}}; MANAGER only. Its tasks cannot be claimed or completed until it resumes. */
+    @PostMapping("/{id}/suspend")
+    ResponseEntity<Void> suspend(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
+        lifecycle.suspend(id, reason(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/resume")
+    ResponseEntity<Void> resume(@PathVariable String id) {
+        lifecycle.resume(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Body {@code {"reason": "..."}}; MANAGER only. Its open tasks are cancelled and its workflow ended. */
+    @PostMapping("/{id}/cancel")
+    ResponseEntity<Void> cancel(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
+        lifecycle.cancel(id, reason(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String reason(Map<String, Object> body) {
+        Object reason = body == null ? null : body.get("reason");
+        if (reason != null && !(reason instanceof String)) {
+            throw new BadRequest("reason must be a text");
+        }
+        return (String) reason;
     }
 
     /** With an Idempotency-Key, a retry gets the same 201 and Location: the campaign the first request made. */
