@@ -24,9 +24,12 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,6 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the live tables. Events are read in the store's order ({@link OrderedEvents}), so a rebuild
  * that runs while steps append and roll back still sees every committed event exactly once. An
  * event that cannot be read stops the rebuild with the reason, and the live tables stay as they were. One node runs a rebuild at a time (a PostgreSQL advisory lock).
+ * While it swaps, this node is not ready for traffic (readiness probe).
  */
 @Component
 @EnableConfigurationProperties(ProjectionRebuild.ReplayProperties.class)
@@ -80,6 +84,7 @@ public class ProjectionRebuild implements DisposableBean {
     private final TransactionTemplate transaction;
     private final ReplayProperties properties;
     private final OperationsLog operations;
+    private final ApplicationEventPublisher availability;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
@@ -88,8 +93,10 @@ public class ProjectionRebuild implements DisposableBean {
     private volatile boolean stopping;
 
     ProjectionRebuild(List<Projection> projections, OrderedEvents events, JdbcTemplate jdbc, DataSource dataSource,
-                      PlatformTransactionManager transactions, ReplayProperties properties, OperationsLog operations) {
+                      PlatformTransactionManager transactions, ReplayProperties properties, OperationsLog operations,
+                      ApplicationEventPublisher availability) {
         this.operations = operations;
+        this.availability = availability;
         this.projections = List.copyOf(projections);
         this.events = events;
         this.jdbc = jdbc;
@@ -182,22 +189,37 @@ public class ProjectionRebuild implements DisposableBean {
         if (stopping) {
             return;
         }
-        transaction.executeWithoutResult(status -> {
-            events.holdOffAppends();
-            while (replayBatch(false)) {
-                // the rest, with appends held off until the swap commits
+        AvailabilityChangeEvent.publish(availability, this, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            transaction.executeWithoutResult(status -> swap());
+        } finally {
+            if (!stopping) {
+                AvailabilityChangeEvent.publish(availability, this, ReadinessState.ACCEPTING_TRAFFIC);
             }
-            for (Projection projection : projections) {
-                jdbc.update("TRUNCATE " + projection.table());
-                jdbc.update("INSERT INTO " + projection.table() + " SELECT * FROM " + projection.table() + "_rebuild");
-                jdbc.update("TRUNCATE " + projection.table() + "_rebuild");
-            }
-            jdbc.update("UPDATE projection_rebuild SET status = 'DONE', finished_at = now()");
-            Long processed = jdbc.queryForObject("SELECT processed FROM projection_rebuild", Long.class);
-            operations.record(Actors.ENGINE, "REBUILD_FINISHED", null, Map.of("events", processed == null ? 0 : processed));
-        });
+        }
         Status done = status();
         log.info("Rebuilt the projections from {} events ({} events/s)", done.processed(), done.eventsPerSecond());
+    }
+
+    /**
+     * DELETE, not TRUNCATE, empties the live tables: TRUNCATE's ACCESS EXCLUSIVE lock would wait
+     * for every step that has read a read model and now waits for the appends held off here (a
+     * deadlock, which PostgreSQL breaks after a second by failing one of them), and would block
+     * every read until the swap commits. DELETE leaves readers on the old rows until then.
+     */
+    private void swap() {
+        events.holdOffAppends();
+        while (replayBatch(false)) {
+            // the rest, with appends held off until the swap commits
+        }
+        for (Projection projection : projections) {
+            jdbc.update("DELETE FROM " + projection.table());
+            jdbc.update("INSERT INTO " + projection.table() + " SELECT * FROM " + projection.table() + "_rebuild");
+            jdbc.update("TRUNCATE " + projection.table() + "_rebuild");
+        }
+        jdbc.update("UPDATE projection_rebuild SET status = 'DONE', finished_at = now()");
+        Long processed = jdbc.queryForObject("SELECT processed FROM projection_rebuild", Long.class);
+        operations.record(Actors.ENGINE, "REBUILD_FINISHED", null, Map.of("events", processed == null ? 0 : processed));
     }
 
     /**
