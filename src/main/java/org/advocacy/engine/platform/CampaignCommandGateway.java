@@ -1,5 +1,6 @@
 package org.advocacy.engine.platform;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /**
  * Sends campaign commands with the metadata that their events must carry: the actor, the process
  * instance and task, and one correlation id for everything recorded in the same transaction.
@@ -28,10 +32,14 @@ public class CampaignCommandGateway {
 
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
+    private final Timer lockWaits;
 
-    CampaignCommandGateway(CommandGateway commandGateway, JdbcTemplate jdbc) {
+    CampaignCommandGateway(CommandGateway commandGateway, JdbcTemplate jdbc, MeterRegistry meters) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
+        this.lockWaits = Timer.builder("campaigns.lock.wait")
+                .description("time a step waited for its campaign's lock").publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30)).register(meters);
     }
 
     /**
@@ -92,7 +100,7 @@ public class CampaignCommandGateway {
      */
     private void lockCampaign(Step step, String campaignId) {
         if (TransactionSynchronizationManager.isActualTransactionActive() && step.lockedCampaigns.add(campaignId)) {
-            jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", campaignId);
+            lockWaits.record(() -> jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", campaignId));
         }
     }
 

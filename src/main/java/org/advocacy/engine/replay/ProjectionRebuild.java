@@ -36,6 +36,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 /**
  * Rebuilds every projection from the event store. The events are replayed in batches into shadow
  * tables while the live tables keep serving; each batch commits with its position, so a rebuild
@@ -48,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @EnableConfigurationProperties(ProjectionRebuild.ReplayProperties.class)
-public class ProjectionRebuild implements DisposableBean {
+public class ProjectionRebuild implements DisposableBean, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final long LOCK_KEY = 7_305_183_447_113_015_808L;
@@ -150,6 +154,17 @@ public class ProjectionRebuild implements DisposableBean {
             log.info("Resuming the rebuild of the projections that was interrupted");
             worker.submit(this::run);
         }
+    }
+
+    @Override
+    public void bindTo(MeterRegistry meters) {
+        Gauge.builder("campaigns.rebuild.processed", this, rebuild -> rebuild.status().processed())
+                .description("events replayed by the current or latest rebuild of the read models").register(meters);
+        // not ".total": Prometheus keeps that ending for counters
+        Gauge.builder("campaigns.rebuild.events", this, rebuild -> rebuild.status().total())
+                .description("events that the current or latest rebuild replays in all").register(meters);
+        Gauge.builder("campaigns.rebuild.running", this, rebuild -> "RUNNING".equals(rebuild.status().status()) ? 1 : 0)
+                .description("1 while a rebuild of the read models runs").register(meters);
     }
 
     @Override

@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 
+import org.advocacy.engine.support.ApiClient.Answer;
 import org.advocacy.engine.support.ApiTest;
 import org.advocacy.engine.support.AppTest;
+import org.advocacy.engine.support.HttpCampaigns;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** What an operator and an orchestrator see: the probes, and Actuator's other endpoints for ADMINs only. */
+/**
+ * What an operator and an orchestrator see: the probes, Actuator's other endpoints for ADMINs
+ * only, and the metrics in Prometheus's format.
+ */
 @AppTest
 class OperationsIT extends ApiTest {
 
@@ -55,5 +61,29 @@ class OperationsIT extends ApiTest {
             assertThat(api.exchange("admin", "GET", path, null).statusCode()).as("admin %s", path).isEqualTo(200);
         }
         assertThat(api.exchange("admin", "GET", "/actuator/env", null).statusCode()).as("not exposed").isEqualTo(404);
+    }
+
+    @Test
+    void prometheus_shows_step_latency_by_task_refusals_by_reason_lock_waits_rebuild_progress_and_workflow_counts() {
+        String id = campaigns.launchFollowUp("Metrics " + UUID.randomUUID(), HttpCampaigns.PUBLISHED_ON);
+        String draft = campaigns.awaitTask(id, "draft-hrc-resolution");
+        campaigns.step(id, "draft-hrc-resolution", HttpCampaigns.DRAFT_HRC);
+        Answer again = api.post("coordinator", "/api/tasks/" + draft + "/complete", HttpCampaigns.DRAFT_HRC);
+        assertThat(again.status()).isEqualTo(409);
+
+        HttpResponse<String> scraped = api.exchange("admin", "GET", "/actuator/prometheus", null);
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        List<String> lines = scraped.body().lines().toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("campaigns_step_duration_seconds_count{")
+                .contains("task_key=\"draft-hrc-resolution\"").contains("outcome=\"committed\""));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("campaigns_step_duration_seconds_bucket{"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("campaigns_refusals_total{")
+                .contains("reason=\"TASK_NOT_ACTIVE\"").contains("status=\"409\""));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("campaigns_lock_wait_seconds_count{"));
+        for (String gauge : List.of("campaigns_rebuild_processed", "campaigns_rebuild_events", "campaigns_rebuild_running",
+                "campaigns_workflow_incidents", "campaigns_workflow_jobs", "campaigns_workflow_jobs_failed")) {
+            assertThat(lines).as(gauge).anySatisfy(line -> assertThat(line).startsWith(gauge + "{"));
+        }
     }
 }
