@@ -4,25 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.advocacy.engine.support.ApiClient.Answer;
 import org.advocacy.engine.support.ApiTest;
 import org.advocacy.engine.support.AppTest;
 import org.advocacy.engine.support.HttpCampaigns;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What an operator and an orchestrator see: the probes, Actuator's other endpoints for ADMINs
- * only, and the metrics in Prometheus's format.
+ * only, the metrics in Prometheus's format, and the workflow engine's incidents.
  */
 @AppTest
 class OperationsIT extends ApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     private JsonNode json(HttpResponse<String> answer) {
         try {
@@ -85,5 +95,52 @@ class OperationsIT extends ApiTest {
                 "campaigns_workflow_incidents", "campaigns_workflow_jobs", "campaigns_workflow_jobs_failed")) {
             assertThat(lines).as(gauge).anySatisfy(line -> assertThat(line).startsWith(gauge + "{"));
         }
+    }
+
+    @Test
+    void a_job_that_fails_until_its_retries_are_spent_is_an_incident_that_an_admin_sees_with_its_campaign() {
+        String id = campaigns.launch(Map.of("template", "incident-drill", "title", "Incident drill " + UUID.randomUUID()));
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult().getId();
+        Job job = management.createJobQuery().processInstanceId(instance).singleResult();
+        try {
+            for (int attempt = 0; attempt < 10 && management.createJobQuery().jobId(job.getId()).noRetriesLeft().count() == 0;
+                 attempt++) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException expected) {
+                    // the drill's step always fails; each failure spends a retry
+                }
+            }
+
+            Answer incidents = api.get("admin", "/api/admin/incidents");
+            assertThat(incidents.status()).isEqualTo(200);
+            JsonNode incident = null;
+            for (JsonNode each : incidents.body()) {
+                if (id.equals(each.path("campaignId").asText())) {
+                    incident = each;
+                }
+            }
+            assertThat(incident).as("incident of campaign %s in %s", id, incidents.body()).isNotNull();
+            assertThat(incident.path("processInstanceId").asText()).isEqualTo(instance);
+            assertThat(incident.path("activityId").asText()).isEqualTo("send-reminder");
+            assertThat(incident.path("type").asText()).isEqualTo("failedJob");
+            assertThat(incident.path("message").asText()).contains("reminderService");
+            assertThat(incident.path("id").asText()).isNotBlank();
+            assertThat(incident.path("at").asText()).isNotBlank();
+
+            assertThat(api.get("manager", "/api/admin/incidents").status()).isEqualTo(403);
+            assertThat(api.get("coordinator", "/api/admin/incidents").status()).isEqualTo(403);
+            String metrics = api.exchange("admin", "GET", "/actuator/prometheus", null).body();
+            assertThat(gauge(metrics, "campaigns_workflow_incidents")).isGreaterThanOrEqualTo(1);
+            assertThat(gauge(metrics, "campaigns_workflow_jobs_failed")).isGreaterThanOrEqualTo(1);
+        } finally {
+            runtime.deleteProcessInstance(instance, "the incident drill is over");
+        }
+    }
+
+    private static double gauge(String metrics, String name) {
+        return metrics.lines().filter(line -> line.startsWith(name + "{")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError("no " + name));
     }
 }
