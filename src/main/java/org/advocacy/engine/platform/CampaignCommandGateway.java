@@ -22,7 +22,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * Sends campaign commands with the metadata that their events must carry: the actor, the process
- * instance and task, and one correlation id for everything recorded in the same transaction.
+ * instance and task, and one correlation id for everything recorded in the same transaction (the
+ * request's own, when it has one).
  * Refusals reach the caller as the domain's own exceptions.
  */
 @Component
@@ -74,7 +75,7 @@ public class CampaignCommandGateway {
         lockCampaign(step, command.campaignId());
         Map<String, Object> metadata = new HashMap<>();
         metadata.put("actor", Actors.current());
-        metadata.put("correlationId", step.correlationId);
+        metadata.put(EventStoreConfiguration.CORRELATION_ID, step.correlationId);
         if (processInstanceId != null) {
             metadata.put("processInstanceId", processInstanceId);
         }
@@ -104,9 +105,12 @@ public class CampaignCommandGateway {
         }
     }
 
-    /** What the commands of one transaction share: one correlation id, and the campaigns locked. */
+    /**
+     * What the commands of one transaction share: one correlation id (the request's, when a request
+     * runs the transaction), and the campaigns locked.
+     */
     private static final class Step {
-        final String correlationId = UUID.randomUUID().toString();
+        final String correlationId = CorrelationIds.current().orElseGet(() -> UUID.randomUUID().toString());
         final Set<String> lockedCampaigns = new HashSet<>();
     }
 

@@ -26,6 +26,8 @@ import org.advocacy.engine.templates.TaskForm;
 import org.advocacy.engine.workflow.TemplateCatalog;
 import org.advocacy.engine.workflow.Workflow;
 import org.advocacy.engine.workflow.Workflow.WorkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,6 +43,7 @@ import io.micrometer.core.instrument.Timer;
 @Service
 public class TaskSteps {
 
+    private static final Logger log = LoggerFactory.getLogger(TaskSteps.class);
     private static final String MANAGER = "MANAGER";
 
     private final Workflow workflow;
@@ -149,6 +152,7 @@ public class TaskSteps {
         commands.send(new CompleteStep(task.campaignId(), task.id(), Actors.current(), submission.fields(), vote),
                 task.processInstanceId(), task.id());
         workflow.complete(task.id(), form, submission);
+        log.info("{} completed task {} ({}) of campaign {}", Actors.current(), task.id(), task.key(), task.campaignId());
     }
 
     /** The step's time includes its commit, which is where appends wait for each other and for a rebuild's swap. */
