@@ -6,11 +6,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.slf4j.MDC;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,9 +25,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * request records ({@link CampaignCommandGateway}). Work that no request started (Camunda's jobs,
  * scheduled checkpoints) has none here and gets one per transaction.
  */
-@Component
-// before Spring Security, so that its refusals are logged and answered with the id too
-@Order(Ordered.HIGHEST_PRECEDENCE)
 class CorrelationIds extends OncePerRequestFilter {
 
     static final String HEADER = "X-Correlation-Id";
@@ -52,6 +51,18 @@ class CorrelationIds extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Registration {
+        @Bean
+        FilterRegistrationBean<CorrelationIds> correlationIds() {
+            FilterRegistrationBean<CorrelationIds> registration = new FilterRegistrationBean<>(new CorrelationIds());
+            // before Spring Security, so that its refusals are logged and answered with the id too
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+            return registration;
+        }
     }
 
     static String sane(String offered) {
