@@ -155,7 +155,7 @@ public class TaskSteps {
         log.info("{} completed task {} ({}) of campaign {}", Actors.current(), task.id(), task.key(), task.campaignId());
     }
 
-    /** The step's time includes its commit, which is where appends wait for each other and for a rebuild's swap. */
+    /** Until the transaction ends, not the method: the commit is part of what the caller waits for. */
     private void timeUntilCommitOrRollback(Timer.Sample started, String taskKey) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
