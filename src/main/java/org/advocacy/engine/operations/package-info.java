@@ -1,2 +1,5 @@
-/** The operations log: what operators did to the record (evidence imports, rebuilds), append-only. */
+/**
+ * What operators look at: the append-only operations log of what they did to the record (evidence
+ * imports, rebuilds), and the workflow engine's open incidents.
+ */
 package org.advocacy.engine.operations;

@@ -1,5 +1,6 @@
 package org.advocacy.engine.platform;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,9 +17,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 /**
  * Sends campaign commands with the metadata that their events must carry: the actor, the process
- * instance and task, and one correlation id for everything recorded in the same transaction.
+ * instance and task, and one correlation id for everything recorded in the same transaction (the
+ * request's own, when it has one).
  * Refusals reach the caller as the domain's own exceptions.
  */
 @Component
@@ -28,10 +33,14 @@ public class CampaignCommandGateway {
 
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
+    private final Timer lockWaits;
 
-    CampaignCommandGateway(CommandGateway commandGateway, JdbcTemplate jdbc) {
+    CampaignCommandGateway(CommandGateway commandGateway, JdbcTemplate jdbc, MeterRegistry meters) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
+        this.lockWaits = Timer.builder("campaigns.lock.wait")
+                .description("time a step waited for its campaign's lock").publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30)).register(meters);
     }
 
     /**
@@ -66,7 +75,7 @@ public class CampaignCommandGateway {
         lockCampaign(step, command.campaignId());
         Map<String, Object> metadata = new HashMap<>();
         metadata.put("actor", Actors.current());
-        metadata.put("correlationId", step.correlationId);
+        metadata.put(EventStoreConfiguration.CORRELATION_ID, step.correlationId);
         if (processInstanceId != null) {
             metadata.put("processInstanceId", processInstanceId);
         }
@@ -92,13 +101,16 @@ public class CampaignCommandGateway {
      */
     private void lockCampaign(Step step, String campaignId) {
         if (TransactionSynchronizationManager.isActualTransactionActive() && step.lockedCampaigns.add(campaignId)) {
-            jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", campaignId);
+            lockWaits.record(() -> jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", campaignId));
         }
     }
 
-    /** What the commands of one transaction share: one correlation id, and the campaigns locked. */
+    /**
+     * What the commands of one transaction share: one correlation id (the request's, when a request
+     * runs the transaction), and the campaigns locked.
+     */
     private static final class Step {
-        final String correlationId = UUID.randomUUID().toString();
+        final String correlationId = CorrelationIds.current().orElseGet(() -> UUID.randomUUID().toString());
         final Set<String> lockedCampaigns = new HashSet<>();
     }
 

@@ -2,7 +2,9 @@ package org.advocacy.engine.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -49,6 +51,7 @@ public class EventStoreConfiguration {
 
     /** Event metadata keys copied from each command to the events that it causes. */
     public static final List<String> METADATA_KEYS = List.of("actor", "processInstanceId", "taskId");
+    static final String CORRELATION_ID = "correlationId";
 
     static final EventSchema SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry")
@@ -99,9 +102,22 @@ public class EventStoreConfiguration {
         return new SimpleCorrelationDataProvider(METADATA_KEYS.toArray(String[]::new));
     }
 
+    /**
+     * Axon's message origin (traceId, correlationId), except that a command that carries the step's
+     * correlation id ({@link CampaignCommandGateway}) passes that on: Axon's own would be the
+     * command's message id, a different one for each command of the step.
+     */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        MessageOriginProvider origin = new MessageOriginProvider();
+        return message -> {
+            Map<String, Object> data = new HashMap<>(origin.correlationDataFor(message));
+            Object stepCorrelation = message.getMetaData().get(CORRELATION_ID);
+            if (stepCorrelation != null) {
+                data.put(CORRELATION_ID, stepCorrelation);
+            }
+            return data;
+        };
     }
 
     @Bean

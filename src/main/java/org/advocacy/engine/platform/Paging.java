@@ -1,5 +1,10 @@
 package org.advocacy.engine.platform;
 
+import java.util.List;
+import java.util.function.LongSupplier;
+
+import org.springframework.http.ResponseEntity;
+
 /**
  * The one rule for {@code page} and {@code size} parameters: a page number of 0 or more, a size
  * between 1 and the list's largest page, and an offset that fits the database's row counts; any
@@ -20,6 +25,17 @@ public final class Paging {
             throw new BadRequest("page " + page + " is beyond any list");
         }
         return (int) offset;
+    }
+
+    /** Reads {@code limit} rows from {@code offset} of a list. */
+    public interface Rows<T> {
+        List<T> read(int offset, int limit);
+    }
+
+    /** That page of a list as the API answers it: the rows, and the list's total in {@code X-Total-Count}. */
+    public static <T> ResponseEntity<List<T>> answer(int page, int size, int largestPage, LongSupplier total, Rows<T> rows) {
+        int offset = offset(page, size, largestPage);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(total.getAsLong())).body(rows.read(offset, size));
     }
 
     /** For pages of a fixed size that people follow by links: a page beyond any list is the last empty one. */

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Two ways in. The API ({@code /api/**}) is stateless HTTP Basic and answers problems; the pages
+ * Two ways in. The API ({@code /api/**}, and Actuator's {@code /actuator/**}) is stateless HTTP Basic and answers problems; the pages
  * sign in with a form into a session, with CSRF protection on every form. Three roles: COORDINATOR (starts campaigns, claims and completes
  * tasks), MANAGER (reads everything, history and verification; completes manager tasks), ADMIN
  * (operations). Users come from {@code campaigns.security.users}; there is none by default, and
@@ -86,7 +86,7 @@ public class SecurityConfiguration {
                 new RememberedLogins(passwordCheck, users, Duration.ofMinutes(5), 10_000, Clock.systemUTC()));
         manager.setAuthenticationEventPublisher(events);
         return http
-                .securityMatcher("/api/**")
+                .securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(manager)
                 .addFilterBefore(throttle.basic(), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
@@ -116,6 +116,10 @@ public class SecurityConfiguration {
                         .hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/checkpoints").hasAnyRole("MANAGER", "ADMIN")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        // orchestrators probe without credentials; the probes then show no details
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .anyRequest().denyAll())
                 .with(new NoFormLogin(), Customizer.withDefaults())

@@ -24,14 +24,22 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Rebuilds every projection from the event store. The events are replayed in batches into shadow
@@ -41,23 +49,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the live tables. Events are read in the store's order ({@link OrderedEvents}), so a rebuild
  * that runs while steps append and roll back still sees every committed event exactly once. An
  * event that cannot be read stops the rebuild with the reason, and the live tables stay as they were. One node runs a rebuild at a time (a PostgreSQL advisory lock).
+ * A rebuild whose node died holds that lock no more: another node takes it over at its next check, and
+ * a new start restarts it. While it swaps, this node is not ready for traffic (readiness probe).
  */
 @Component
 @EnableConfigurationProperties(ProjectionRebuild.ReplayProperties.class)
-public class ProjectionRebuild implements DisposableBean {
+public class ProjectionRebuild implements DisposableBean, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
-    private static final long LOCK_KEY = 7_305_183_447_113_015_808L;
+    static final long LOCK_KEY = 7_305_183_447_113_015_808L;
 
     /**
      * @param batchSize            events per committed batch
      * @param pauseBetweenBatches  a breather between batches to leave room for live work
+     * @param checkEvery           how often each node looks for a rebuild that no node runs any more
+     *                             (read by the scheduler as {@code campaigns.replay.check-every})
      */
     @ConfigurationProperties("campaigns.replay")
-    public record ReplayProperties(Integer batchSize, Duration pauseBetweenBatches) {
+    public record ReplayProperties(Integer batchSize, Duration pauseBetweenBatches, Duration checkEvery) {
         public ReplayProperties {
             batchSize = batchSize == null ? 1000 : batchSize;
             pauseBetweenBatches = pauseBetweenBatches == null ? Duration.ZERO : pauseBetweenBatches;
+            checkEvery = checkEvery == null ? Duration.ofSeconds(10) : checkEvery;
         }
     }
 
@@ -80,16 +93,20 @@ public class ProjectionRebuild implements DisposableBean {
     private final TransactionTemplate transaction;
     private final ReplayProperties properties;
     private final OperationsLog operations;
+    private final ApplicationEventPublisher availability;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
         return thread;
     });
     private volatile boolean stopping;
+    private volatile boolean runningHere;
 
     ProjectionRebuild(List<Projection> projections, OrderedEvents events, JdbcTemplate jdbc, DataSource dataSource,
-                      PlatformTransactionManager transactions, ReplayProperties properties, OperationsLog operations) {
+                      PlatformTransactionManager transactions, ReplayProperties properties, OperationsLog operations,
+                      ApplicationEventPublisher availability) {
         this.operations = operations;
+        this.availability = availability;
         this.projections = List.copyOf(projections);
         this.events = events;
         this.jdbc = jdbc;
@@ -98,11 +115,18 @@ public class ProjectionRebuild implements DisposableBean {
         this.properties = properties;
     }
 
-    /** Starts a rebuild, recorded in the operations log as the actor's. */
+    /**
+     * Starts a rebuild, recorded in the operations log as the actor's. A rebuild that the row says
+     * is running while no node holds its lock is an orphan: it is started again from the beginning.
+     */
     public Status start(String actor) {
         transaction.executeWithoutResult(status -> {
             List<String> running = jdbc.queryForList("SELECT status FROM projection_rebuild FOR UPDATE", String.class);
-            if (running.contains("RUNNING")) {
+            // held until this transaction ends, so no node's worker begins on the row while it is reset
+            boolean noNodeRebuilds = Boolean.TRUE.equals(
+                    jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY));
+            boolean orphaned = running.contains("RUNNING");
+            if (orphaned && !noNodeRebuilds) {
                 throw new AlreadyRunning();
             }
             long total = events.count();
@@ -115,10 +139,10 @@ public class ProjectionRebuild implements DisposableBean {
                         processed = 0,
                         total = excluded.total, started_at = excluded.started_at, finished_at = NULL, error = NULL
                     """, total);
-            operations.record(actor, "REBUILD_STARTED", null, Map.of("events", total));
+            operations.record(actor, orphaned ? "REBUILD_RESTARTED" : "REBUILD_STARTED", null, Map.of("events", total));
         });
         log.info("Rebuilding the projections {} from the event store", projections.stream().map(Projection::table).toList());
-        worker.submit(this::run);
+        worker.submit(() -> run(false));
         return status();
     }
 
@@ -141,8 +165,41 @@ public class ProjectionRebuild implements DisposableBean {
     void resumeInterrupted() {
         if ("RUNNING".equals(status().status())) {
             log.info("Resuming the rebuild of the projections that was interrupted");
-            worker.submit(this::run);
+            worker.submit(() -> run(false));
         }
+    }
+
+    /**
+     * A rebuild that no node runs any more (its node died: the row says RUNNING, and nobody holds the
+     * lock) is taken over by the first node that looks. One just started elsewhere is left the
+     * moment its own worker needs to take the lock.
+     */
+    @Scheduled(fixedDelayString = "${campaigns.replay.check-every:PT10S}",
+            initialDelayString = "${campaigns.replay.check-every:PT10S}")
+    void takeOverOrphan() {
+        if (runningHere || stopping) {
+            return;
+        }
+        try {
+            Status current = status();
+            if ("RUNNING".equals(current.status())
+                    && current.startedAt().isBefore(Instant.now().minus(properties.checkEvery()))) {
+                worker.submit(() -> run(true));
+            }
+        } catch (RuntimeException unavailable) {
+            log.warn("Could not look for an orphaned rebuild of the projections: {}", unavailable.getMessage());
+        }
+    }
+
+    @Override
+    public void bindTo(MeterRegistry meters) {
+        Gauge.builder("campaigns.rebuild.processed", this, rebuild -> rebuild.status().processed())
+                .description("events replayed by the current or latest rebuild of the read models").register(meters);
+        // not ".total": Prometheus keeps that ending for counters
+        Gauge.builder("campaigns.rebuild.events", this, rebuild -> rebuild.status().total())
+                .description("events that the current or latest rebuild replays in all").register(meters);
+        Gauge.builder("campaigns.rebuild.running", this, rebuild -> "RUNNING".equals(rebuild.status().status()) ? 1 : 0)
+                .description("1 while a rebuild of the read models runs").register(meters);
     }
 
     @Override
@@ -151,15 +208,31 @@ public class ProjectionRebuild implements DisposableBean {
         worker.shutdownNow();
     }
 
-    private void run() {
+    /** @param takingOver whether this node found the rebuild orphaned by another */
+    private void run(boolean takingOver) {
         try (Connection lock = dataSource.getConnection()) {
             if (!advisoryLock(lock, "pg_try_advisory_lock")) {
-                log.info("Another node is rebuilding the projections");
+                if (!takingOver) {
+                    log.info("Another node is rebuilding the projections");
+                }
                 return;
             }
+            runningHere = true;
             try {
+                // it may have ended between the look and the lock: a second swap would empty the live tables
+                if (!"RUNNING".equals(status().status())) {
+                    return;
+                }
+                if (takingOver) {
+                    Status orphan = status();
+                    log.warn("Taking over the rebuild of the projections that no node runs any more ({} of {} events)",
+                            orphan.processed(), orphan.total());
+                    operations.record(Actors.ENGINE, "REBUILD_TAKEN_OVER", null,
+                            Map.of("processed", orphan.processed(), "total", orphan.total()));
+                }
                 replayAndSwap();
             } finally {
+                runningHere = false;
                 advisoryLock(lock, "pg_advisory_unlock");
             }
         } catch (RuntimeException | SQLException failure) {
@@ -182,22 +255,37 @@ public class ProjectionRebuild implements DisposableBean {
         if (stopping) {
             return;
         }
-        transaction.executeWithoutResult(status -> {
-            events.holdOffAppends();
-            while (replayBatch(false)) {
-                // the rest, with appends held off until the swap commits
+        AvailabilityChangeEvent.publish(availability, this, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            transaction.executeWithoutResult(status -> swap());
+        } finally {
+            if (!stopping) {
+                AvailabilityChangeEvent.publish(availability, this, ReadinessState.ACCEPTING_TRAFFIC);
             }
-            for (Projection projection : projections) {
-                jdbc.update("TRUNCATE " + projection.table());
-                jdbc.update("INSERT INTO " + projection.table() + " SELECT * FROM " + projection.table() + "_rebuild");
-                jdbc.update("TRUNCATE " + projection.table() + "_rebuild");
-            }
-            jdbc.update("UPDATE projection_rebuild SET status = 'DONE', finished_at = now()");
-            Long processed = jdbc.queryForObject("SELECT processed FROM projection_rebuild", Long.class);
-            operations.record(Actors.ENGINE, "REBUILD_FINISHED", null, Map.of("events", processed == null ? 0 : processed));
-        });
+        }
         Status done = status();
         log.info("Rebuilt the projections from {} events ({} events/s)", done.processed(), done.eventsPerSecond());
+    }
+
+    /**
+     * DELETE, not TRUNCATE, empties the live tables: TRUNCATE's ACCESS EXCLUSIVE lock would wait
+     * for every step that has read a read model and now waits for the appends held off here (a
+     * deadlock, which PostgreSQL breaks after a second by failing one of them), and would block
+     * every read until the swap commits. DELETE leaves readers on the old rows until then.
+     */
+    private void swap() {
+        events.holdOffAppends();
+        while (replayBatch(false)) {
+            // the rest, with appends held off until the swap commits
+        }
+        for (Projection projection : projections) {
+            jdbc.update("DELETE FROM " + projection.table());
+            jdbc.update("INSERT INTO " + projection.table() + " SELECT * FROM " + projection.table() + "_rebuild");
+            jdbc.update("TRUNCATE " + projection.table() + "_rebuild");
+        }
+        jdbc.update("UPDATE projection_rebuild SET status = 'DONE', finished_at = now()");
+        Long processed = jdbc.queryForObject("SELECT processed FROM projection_rebuild", Long.class);
+        operations.record(Actors.ENGINE, "REBUILD_FINISHED", null, Map.of("events", processed == null ? 0 : processed));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.advocacy.engine.tasks;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -25,8 +26,15 @@ import org.advocacy.engine.templates.TaskForm;
 import org.advocacy.engine.workflow.TemplateCatalog;
 import org.advocacy.engine.workflow.Workflow;
 import org.advocacy.engine.workflow.Workflow.WorkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Claiming and completing tasks. A completion is validated whole before anything is written;
@@ -35,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskSteps {
 
+    private static final Logger log = LoggerFactory.getLogger(TaskSteps.class);
     private static final String MANAGER = "MANAGER";
 
     private final Workflow workflow;
@@ -44,9 +53,11 @@ public class TaskSteps {
     private final History history;
     private final UserDirectory users;
     private final UnMembership membership;
+    private final MeterRegistry meters;
 
     TaskSteps(Workflow workflow, TemplateCatalog templates, CampaignViews campaigns, CampaignCommandGateway commands,
-              History history, UserDirectory users, UnMembership membership) {
+              History history, UserDirectory users, UnMembership membership, MeterRegistry meters) {
+        this.meters = meters;
         this.history = history;
         this.membership = membership;
         this.users = users;
@@ -127,7 +138,9 @@ public class TaskSteps {
     /** As {@link #complete(String, String, Map)}, refused (412) unless the campaign is still at {@code ifMatch}. */
     @Transactional
     public void complete(String taskId, String campaignId, Map<String, Object> body, String ifMatch) {
+        Timer.Sample started = Timer.start(meters);
         WorkTask task = activeTask(taskId, campaignId);
+        timeUntilCommitOrRollback(started, task.key());
         commands.requireUnchanged(task.campaignId(), ifMatch);
         TaskForm form = templates.taskForm(task.processDefinitionId(), task.key());
         requireRole(form);
@@ -139,6 +152,20 @@ public class TaskSteps {
         commands.send(new CompleteStep(task.campaignId(), task.id(), Actors.current(), submission.fields(), vote),
                 task.processInstanceId(), task.id());
         workflow.complete(task.id(), form, submission);
+        log.info("{} completed task {} ({}) of campaign {}", Actors.current(), task.id(), task.key(), task.campaignId());
+    }
+
+    /** Until the transaction ends, not the method: the commit is part of what the caller waits for. */
+    private void timeUntilCommitOrRollback(Timer.Sample started, String taskKey) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                started.stop(Timer.builder("campaigns.step.duration").description("completing a task, until its commit")
+                        .tag("task_key", taskKey).tag("outcome", status == STATUS_COMMITTED ? "committed" : "rolled_back")
+                        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(30)).register(meters));
+            }
+        });
     }
 
     private WorkTask activeTask(String taskId, String campaignId) {

@@ -93,6 +93,31 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * Any request, with the headers given as name, value, ...: the raw answer, for tests that look
+     * at answer headers or at bodies that are not JSON (Actuator's Prometheus text).
+     */
+    public HttpResponse<String> exchange(String user, String method, String path, Object body, String... headers) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : JSON.writeValueAsString(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            authorize(user, request);
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A POST with one more request header, such as If-Match. */
     public Answer post(String user, String path, Object body, String header, String value) {
         try {
