@@ -113,6 +113,7 @@ class DatabaseFaultsIT extends ApiTest {
 
         Answer recovered = awaitAnswer("/api/campaigns/" + campaign);
         assertThat(recovered.status()).isEqualTo(200);
+        assertThat(api.get(null, "/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(campaigns.look(campaign)).isEqualTo(before);
         assertThat(api.post("coordinator", "/api/tasks/" + task + "/complete", HttpCampaigns.DRAFT_HRC).status())
                 .isEqualTo(204);
@@ -135,6 +136,9 @@ class DatabaseFaultsIT extends ApiTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
         Answer inboxWhileDown = api.get("manager", "/api/tasks?scope=all");
         assertUnavailable(inboxWhileDown);
+        // an orchestrator stops sending traffic here while the database is away, and keeps the instance
+        assertThat(api.get(null, "/actuator/health/readiness").status()).isEqualTo(503);
+        assertThat(api.get(null, "/actuator/health/liveness").status()).isEqualTo(200);
 
         start(pgCtl, dataDirectory);
     }
