@@ -2,6 +2,7 @@ package org.advocacy.engine.platform;
 
 import org.advocacy.engine.campaign.CampaignRefusal;
 import org.advocacy.engine.templates.InvalidSubmission;
+import org.advocacy.engine.templates.TemplateFailure;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,6 +47,14 @@ class Problems extends ResponseEntityExceptionHandler {
     ProblemDetail preconditionFailed(PreconditionFailed moved) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, moved.getMessage());
         problem.setTitle("The campaign moved on");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail templateFailed(TemplateFailure failure) {
+        log.warn("A template failed after a step, which was rolled back: {}", failure.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, failure.getMessage());
+        problem.setTitle("The template failed");
         return problem;
     }
 

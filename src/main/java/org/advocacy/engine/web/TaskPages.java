@@ -18,6 +18,7 @@ import org.advocacy.engine.tasks.OpenTasks.InboxTask;
 import org.advocacy.engine.tasks.TaskSteps;
 import org.advocacy.engine.tasks.TaskSteps.OpenStep;
 import org.advocacy.engine.templates.InvalidSubmission;
+import org.advocacy.engine.templates.TemplateFailure;
 import org.advocacy.engine.workflow.TemplateCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -161,6 +162,10 @@ class TaskPages {
         } catch (InvalidSubmission invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(step, body, invalid.problems(), model);
+        } catch (TemplateFailure failed) {
+            // the form again, as entered: the step could not be recorded, and its task is still open
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return form(step, body, List.of(Pages.capitalised(failed.getMessage())), model);
         } catch (CampaignRefusal refusal) {
             Pages.refused(redirect, sinceDrawn(refusal, step.form().name()));
             return "redirect:/campaigns/" + step.campaignId();

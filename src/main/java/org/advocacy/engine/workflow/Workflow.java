@@ -8,9 +8,12 @@ import org.advocacy.engine.templates.FieldType;
 import org.advocacy.engine.templates.FieldValidator;
 import org.advocacy.engine.templates.Submission;
 import org.advocacy.engine.templates.TaskForm;
+import org.advocacy.engine.templates.TemplateFailure;
 import org.advocacy.engine.votes.Vote;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -115,7 +118,26 @@ public class Workflow {
      * of the vote-outcome decision.
      */
     public void complete(String taskId, TaskForm form, Submission submission) {
-        tasks.complete(taskId, transientVariables(form, submission));
+        try {
+            tasks.complete(taskId, transientVariables(form, submission));
+        } catch (ProcessEngineException failed) {
+            ELException expression = expressionFailure(failed);
+            if (expression == null) {
+                throw failed;
+            }
+            throw new TemplateFailure("the template cannot go on after task " + form.key() + ": "
+                    + failed.getMessage().lines().findFirst().orElse("an expression failed")
+                    + "; nothing was recorded. Tell the template's author", failed);
+        }
+    }
+
+    private static ELException expressionFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof ELException expression) {
+                return expression;
+            }
+        }
+        return null;
     }
 
     static VariableMap transientVariables(TaskForm form, Submission submission) {
