@@ -20,6 +20,8 @@ import org.advocacy.engine.campaign.CampaignCommand.OpenTask;
 import org.advocacy.engine.campaign.CampaignCommand.RaiseEscalation;
 import org.advocacy.engine.campaign.CampaignCommand.RecordOutcome;
 import org.advocacy.engine.campaign.CampaignCommand.ReleaseTask;
+import org.advocacy.engine.campaign.CampaignCommand.RemindOfTask;
+import org.advocacy.engine.campaign.CampaignCommand.MarkTaskOverdue;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignCancelled;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignResumed;
@@ -33,6 +35,8 @@ import org.advocacy.engine.campaign.CampaignEvent.TaskCancelled;
 import org.advocacy.engine.campaign.CampaignEvent.TaskClaimed;
 import org.advocacy.engine.campaign.CampaignEvent.TaskOpened;
 import org.advocacy.engine.campaign.CampaignEvent.TaskReleased;
+import org.advocacy.engine.campaign.CampaignEvent.TaskDueSoon;
+import org.advocacy.engine.campaign.CampaignEvent.TaskOverdue;
 import org.advocacy.engine.campaign.CampaignEvent.VoteRecorded;
 import org.advocacy.engine.votes.VoteRule;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -153,6 +157,24 @@ public class Campaign {
     public void handle(RaiseEscalation command) {
         refuseWhenClosed();
         apply(new EscalationRaised(campaignId, command.escalationId(), command.name()));
+    }
+
+    @CommandHandler
+    public void handle(RemindOfTask command) {
+        ActiveTask task = progress.activeTask(command.taskId());
+        if (task != null && task.due() != null && progress.status() == CampaignStatus.ACTIVE
+                && !progress.reminded(task.id())) {
+            apply(new TaskDueSoon(campaignId, task.id(), task.key(), task.due()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(MarkTaskOverdue command) {
+        ActiveTask task = progress.activeTask(command.taskId());
+        if (task != null && task.due() != null && progress.status() == CampaignStatus.ACTIVE
+                && !task.due().isAfter(command.now()) && !task.overdue()) {
+            apply(new TaskOverdue(campaignId, task.id(), task.key(), task.due()));
+        }
     }
 
     @CommandHandler

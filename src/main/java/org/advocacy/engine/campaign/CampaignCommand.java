@@ -52,6 +52,15 @@ public sealed interface CampaignCommand {
             implements CampaignCommand {
     }
 
+    /** Records the reminder of a task whose due date is near, once; nothing when it is no longer open. */
+    record RemindOfTask(@TargetAggregateIdentifier String campaignId, String taskId) implements CampaignCommand {
+    }
+
+    /** Records that an open task's due date passed, once; nothing when it is no longer open or not due. */
+    record MarkTaskOverdue(@TargetAggregateIdentifier String campaignId, String taskId, Instant now)
+            implements CampaignCommand {
+    }
+
     record CancelTask(@TargetAggregateIdentifier String campaignId, String taskId, String reason)
             implements CampaignCommand {
     }

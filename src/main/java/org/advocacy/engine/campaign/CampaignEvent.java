@@ -73,6 +73,14 @@ public sealed interface CampaignEvent {
     record EscalationRaised(String campaignId, String escalationId, String name) implements CampaignEvent {
     }
 
+    /** A task's due date is near: recorded once, a configured time before it (the reminder). */
+    record TaskDueSoon(String campaignId, String taskId, String taskKey, Instant due) implements CampaignEvent {
+    }
+
+    /** A task's due date passed while it was open: recorded once, an escalation of the path. */
+    record TaskOverdue(String campaignId, String taskId, String taskKey, Instant due) implements CampaignEvent {
+    }
+
     /** A task stopped being active without being completed. */
     record TaskCancelled(String campaignId, String taskId, String taskKey, String reason) implements CampaignEvent {
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Set;
 
 import org.advocacy.engine.campaign.CampaignEvent.CampaignCancelled;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
+import org.advocacy.engine.campaign.CampaignEvent.TaskDueSoon;
+import org.advocacy.engine.campaign.CampaignEvent.TaskOverdue;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignResumed;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignSuspended;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignLaunched;
@@ -39,6 +42,7 @@ public final class CampaignProgress {
     private LocalDate origin;
     private CampaignStatus status = CampaignStatus.ACTIVE;
     private String statusReason;
+    private final Set<String> remindedTasks = new HashSet<>();
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
     private final Map<String, ActiveTask> activeTasks = new LinkedHashMap<>();
     private final List<String> escalations = new ArrayList<>();
@@ -103,6 +107,10 @@ public final class CampaignProgress {
         } else if (event instanceof CampaignClosed) {
             status = CampaignStatus.CLOSED;
             activeTasks.clear();
+        } else if (event instanceof TaskDueSoon dueSoon) {
+            remindedTasks.add(dueSoon.taskId());
+        } else if (event instanceof TaskOverdue overdue) {
+            activeTasks.computeIfPresent(overdue.taskId(), (id, task) -> task.markedOverdue());
         } else if (event instanceof CampaignSuspended suspended) {
             status = CampaignStatus.SUSPENDED;
             statusReason = suspended.reason();
@@ -128,6 +136,11 @@ public final class CampaignProgress {
 
     public CampaignStatus status() {
         return status;
+    }
+
+    /** Whether the task's reminder was recorded. */
+    public boolean reminded(String taskId) {
+        return remindedTasks.contains(taskId);
     }
 
     /** Why a manager suspended or cancelled the campaign; null otherwise. */

@@ -13,6 +13,8 @@ import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
 import org.advocacy.engine.campaign.CampaignEvent.StepCompleted;
 import org.advocacy.engine.campaign.CampaignEvent.TaskAssigned;
 import org.advocacy.engine.campaign.CampaignEvent.TaskCancelled;
+import org.advocacy.engine.campaign.CampaignEvent.TaskDueSoon;
+import org.advocacy.engine.campaign.CampaignEvent.TaskOverdue;
 import org.advocacy.engine.campaign.CampaignEvent.TaskClaimed;
 import org.advocacy.engine.campaign.CampaignEvent.TaskOpened;
 import org.advocacy.engine.campaign.CampaignEvent.TaskReleased;
@@ -178,6 +180,8 @@ public class OpenTasks extends JdbcProjection {
         private final Map<String, String> assigneeChanges = new LinkedHashMap<>();
         private final List<String> removedTasks = new ArrayList<>();
         private final List<String> closedCampaigns = new ArrayList<>();
+        private final List<Object[]> reminded = new ArrayList<>();
+        private final List<Object[]> overdue = new ArrayList<>();
 
         OpenTaskBatch(String table) {
             this.table = table;
@@ -201,6 +205,10 @@ public class OpenTasks extends JdbcProjection {
                 remove(completed.taskId());
             } else if (event instanceof TaskCancelled cancelled) {
                 remove(cancelled.taskId());
+            } else if (event instanceof TaskDueSoon dueSoon) {
+                reminded.add(new Object[] {dueSoon.taskId()});
+            } else if (event instanceof TaskOverdue late) {
+                overdue.add(new Object[] {late.taskId()});
             } else if (event instanceof CampaignClosed closed) {
                 opened.values().removeIf(row -> closed.campaignId().equals(row[1]));
                 closedCampaigns.add(closed.campaignId());
@@ -231,6 +239,12 @@ public class OpenTasks extends JdbcProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (task_id) DO NOTHING
                         """, List.copyOf(opened.values()));
             }
+            if (!reminded.isEmpty()) {
+                jdbc.batchUpdate("UPDATE " + table + " SET reminded = TRUE WHERE task_id = ?", List.copyOf(reminded));
+            }
+            if (!overdue.isEmpty()) {
+                jdbc.batchUpdate("UPDATE " + table + " SET overdue = TRUE WHERE task_id = ?", List.copyOf(overdue));
+            }
             if (!assigneeChanges.isEmpty()) {
                 jdbc.batchUpdate("UPDATE " + table + " SET assignee = ? WHERE task_id = ?", assigneeChanges.entrySet()
                         .stream().map(change -> new Object[] {change.getValue(), change.getKey()}).toList());
@@ -247,6 +261,8 @@ public class OpenTasks extends JdbcProjection {
             assigneeChanges.clear();
             removedTasks.clear();
             closedCampaigns.clear();
+            reminded.clear();
+            overdue.clear();
         }
     }
 }

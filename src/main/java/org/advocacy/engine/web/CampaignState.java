@@ -71,12 +71,17 @@ record CampaignState(CampaignSnapshot snapshot, List<Outcome> outcomes, List<Cha
             Set<String> done = new LinkedHashSet<>();
             snapshot.steps().stream().filter(step -> process.equals(step.forum())).forEach(step -> done.add(step.key()));
             Set<String> active = new LinkedHashSet<>();
+            // an open task past its due date is an escalation of the path, marked as the timers' are
+            List<String> escalated = new ArrayList<>(snapshot.escalations());
             for (ActiveTask task : snapshot.activeTasks()) {
                 if (process.equals(task.forum())) {
                     active.add(task.key());
+                    if (task.overdue()) {
+                        escalated.add(task.key());
+                    }
                 }
             }
-            markers.put(process, new Markers(done, active, snapshot.escalations()));
+            markers.put(process, new Markers(done, active, escalated));
         }
         return new CampaignState(snapshot, outcomes, charts, facts, markers);
     }

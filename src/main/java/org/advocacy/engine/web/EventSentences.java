@@ -55,6 +55,9 @@ public final class EventSentences {
             sentence(CampaignEvent.EscalationRaised.class, EventSentences::escalationRaised),
             sentence(CampaignEvent.TaskCancelled.class, EventSentences::cancelled),
             sentence(CampaignEvent.CampaignClosed.class, EventSentences::closed),
+            sentence(CampaignEvent.TaskDueSoon.class, event -> "reminder: " + event.task() + " is due"
+                    + by(event)),
+            sentence(CampaignEvent.TaskOverdue.class, event -> event.task() + " is overdue: it was due" + by(event)),
             sentence(CampaignEvent.CampaignSuspended.class, event -> event.subject() + " suspended the campaign"
                     + because(event)),
             sentence(CampaignEvent.CampaignResumed.class, event -> event.subject() + " resumed the campaign"),
@@ -231,6 +234,11 @@ public final class EventSentences {
     private static String cancelled(Event event) {
         String reason = event.text("reason");
         return WORKFLOW + " cancelled " + event.task() + (reason != null ? " (" + shortened(reason) + ")" : "");
+    }
+
+    private static String by(Event event) {
+        String due = moment(event.text("due"));
+        return due == null ? "" : " by " + due;
     }
 
     private static String because(Event event) {

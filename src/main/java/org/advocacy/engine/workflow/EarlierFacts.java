@@ -43,7 +43,7 @@ class EarlierFacts extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         ELResolver facts = new FactsResolver(this::factsOf);
-        configuration.setExpressionManager(new SpringExpressionManager(context, configuration.getBeans()) {
+        SpringExpressionManager expressions = new SpringExpressionManager(context, configuration.getBeans()) {
             @Override
             protected ELResolver createElResolver() {
                 CompositeELResolver resolver = new CompositeELResolver();
@@ -51,7 +51,9 @@ class EarlierFacts extends AbstractProcessEnginePlugin {
                 resolver.add(facts);
                 return resolver;
             }
-        });
+        };
+        DueDates.register(expressions);
+        configuration.setExpressionManager(expressions);
     }
 
     private Optional<Map<String, Object>> factsOf(VariableScope scope) {

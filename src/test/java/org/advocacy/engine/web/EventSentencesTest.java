@@ -90,17 +90,26 @@ class EventSentencesTest {
     private static final CampaignEvent.CampaignCancelled CANCELLED = new CampaignEvent.CampaignCancelled(CAMPAIGN,
             "Superseded by the 2015 campaign");
 
-    /** One of each event type, as the 2014 campaign recorded them (and a manager's suspension, resumption, cancellation). */
+    private static final CampaignEvent.TaskDueSoon AGENDA_DUE_SOON = new CampaignEvent.TaskDueSoon(CAMPAIGN, "task-7",
+            "file-agenda-request", java.time.Instant.parse("2014-11-30T23:59:59Z"));
+    private static final CampaignEvent.TaskOverdue AGENDA_OVERDUE = new CampaignEvent.TaskOverdue(CAMPAIGN, "task-7",
+            "file-agenda-request", java.time.Instant.parse("2014-11-30T23:59:59Z"));
+
+    /**
+     * One of each event type, as the 2014 campaign recorded them (and a manager's suspension,
+     * resumption, cancellation, and the agenda request's deadline).
+     */
     private static final List<CampaignEvent> ONE_OF_EACH = List.of(LAUNCHED, DRAFT_OPENED, DRAFT_CLAIMED,
             VOTE_ASSIGNED, VOTE_RELEASED, DRAFT_COMPLETED, HRC_VOTE_RECORDED, AGENDA_NOT_HELD, SIX_MONTHS,
-            PROPOSAL_CANCELLED, CLOSED, SUSPENDED, RESUMED, CANCELLED);
+            PROPOSAL_CANCELLED, CLOSED, SUSPENDED, RESUMED, CANCELLED, AGENDA_DUE_SOON, AGENDA_OVERDUE);
 
     /**
      * What follows from the path rather than from what a user did: the actor recorded on them is
      * whoever's step led there, and crediting that user would misstate who decided.
      */
     private static final Set<Class<?>> PATH_EVENTS = Set.of(TaskOpened.class, OutcomeRecorded.class,
-            EscalationRaised.class, TaskCancelled.class, CampaignClosed.class);
+            EscalationRaised.class, TaskCancelled.class, CampaignClosed.class, CampaignEvent.TaskDueSoon.class,
+            CampaignEvent.TaskOverdue.class);
 
     @Test
     void every_event_type_has_its_own_sentence() {
@@ -359,5 +368,13 @@ class EventSentencesTest {
         assertThat(describe(entry(RESUMED, "manager"))).isEqualTo("manager resumed the campaign");
         assertThat(describe(entry(CANCELLED, "manager")))
                 .isEqualTo("manager cancelled the campaign: Superseded by the 2015 campaign");
+    }
+
+    @Test
+    void a_reminder_and_an_overdue_task_read_with_their_due_date() {
+        assertThat(describe(entry(AGENDA_DUE_SOON, "coordinator")))
+                .isEqualTo("reminder: File the request for a Council meeting is due by 30 November 2014 23:59 UTC");
+        assertThat(describe(entry(AGENDA_OVERDUE, "coordinator")))
+                .isEqualTo("File the request for a Council meeting is overdue: it was due by 30 November 2014 23:59 UTC");
     }
 }

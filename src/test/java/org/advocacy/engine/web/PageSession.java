@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser's session with the pages, without a browser: signs in through the form and keeps the cookie. */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    record Page(int status, String location, String body, java.net.http.HttpHeaders headers) {
+    public record Page(int status, String location, String body, java.net.http.HttpHeaders headers) {
         String header(String name) {
             return headers.firstValue(name).orElse("");
         }
@@ -38,7 +38,7 @@ final class PageSession {
         return new PageSession(port);
     }
 
-    static PageSession signedIn(int port, String user) {
+    public static PageSession signedIn(int port, String user) {
         PageSession session = new PageSession(port);
         Page answer = session.post("/login", session.csrf("/login"), Map.of("username", user, "password", user));
         if (answer.status() != 302 || answer.location().contains("error")) {
@@ -47,7 +47,7 @@ final class PageSession {
         return session;
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 

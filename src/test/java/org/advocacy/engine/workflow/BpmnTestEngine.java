@@ -62,6 +62,9 @@ public final class BpmnTestEngine {
         configuration.setJobExecutorActivate(false);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.getProcessEnginePlugins().add(new CampaignFormTypes());
+        org.camunda.bpm.engine.impl.el.JuelExpressionManager expressions = new org.camunda.bpm.engine.impl.el.JuelExpressionManager();
+        DueDates.register(expressions);
+        configuration.setExpressionManager(expressions);
         ProcessEngine built = configuration.buildProcessEngine();
         // Out of the static registry, so that tests of the application that look their engine up
         // there (camunda-bpm-assert does when not given one) never find two.

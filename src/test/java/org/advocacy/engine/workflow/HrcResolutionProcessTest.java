@@ -45,6 +45,20 @@ class HrcResolutionProcessTest {
     }
 
     @Test
+    void the_vote_is_due_by_the_end_of_march_when_the_councils_main_session_has_ended() {
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2014-02-20T09:00:00Z")));
+        try {
+            campaign.start("hrc-resolution");
+            campaign.complete("draft-hrc-resolution", draft());
+
+            assertThat(campaign.task("record-hrc-vote").getDueDate())
+                    .isEqualTo(java.util.Date.from(java.time.Instant.parse("2014-03-31T23:59:59Z")));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
     void the_2014_vote_of_30_to_6_adopts_the_resolution_and_ends_the_track() {
         ProcessInstance hrc = campaign.start("hrc-resolution");
         assertThat(hrc).isWaitingAt("draft-hrc-resolution");
