@@ -43,7 +43,7 @@ class CampaignPages {
     private static final int PAGE_SIZE = 50;
     /** The title is not a template field, but the start form asks for it like one. */
     private static final FieldSpec TITLE = new FieldSpec("title", "Title", FieldType.STRING, true, null, List.of(),
-            null, 300L, false, null, null);
+            null, (long) CampaignLaunching.LONGEST_TITLE, false, null, null);
 
     private final CampaignViews views;
     private final CampaignLaunching launching;

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignLaunching {
 
-    static final int LONGEST_TITLE = 300;
+    public static final int LONGEST_TITLE = 300;
 
     private final TemplateCatalog templates;
     private final CampaignCommandGateway commands;
@@ -55,6 +55,8 @@ public class CampaignLaunching {
             problems.add("title is required");
         } else if (text.strip().length() > LONGEST_TITLE) {
             problems.add("title must have at most " + LONGEST_TITLE + " characters");
+        } else if (FieldValidator.hasControlCharacters(text, false)) {
+            problems.add("title must not contain control characters");
         }
         Submission start;
         try {
