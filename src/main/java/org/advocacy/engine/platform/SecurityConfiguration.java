@@ -107,6 +107,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign").hasRole("MANAGER")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/**", "/api/campaigns/*/tasks/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/api/tasks").hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/history", "/api/campaigns/*/history/export")
                         .hasAnyRole("MANAGER", "COORDINATOR")
                         .requestMatchers(HttpMethod.GET, "/api/history").hasRole("MANAGER")
