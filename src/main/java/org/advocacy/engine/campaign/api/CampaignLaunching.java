@@ -42,7 +42,7 @@ public class CampaignLaunching {
 
     @Transactional
     public String launch(Map<String, Object> body) {
-        Map<String, Object> input = body == null ? Map.of() : new LinkedHashMap<>(body);
+        Map<String, Object> input = new LinkedHashMap<>(body == null ? Map.of() : body);
         Object templateKey = input.remove("template");
         Object title = input.remove("title");
         List<String> problems = new ArrayList<>();
