@@ -115,6 +115,19 @@ class HostileFormsIT {
         assertThat(coordinator.get("/inbox").status()).isEqualTo(200);
     }
 
+    @Property(tries = 2)
+    void a_chunked_form_over_the_size_limit_loses_its_csrf_token_and_is_refused_403_with_nothing_written(@ForAll("overLimit") int size) {
+        List<Map.Entry<String, String>> form = List.of(Map.entry("template", "coi-follow-up"),
+                Map.entry("title", "x".repeat(size)));
+
+        Page page = Hostile.nothingWritten(() -> coordinator.postChunked("/campaigns",
+                coordinator.csrf("/campaigns/new"), form), "a chunked form of " + size + " characters");
+
+        assertThat(page.status()).as("%s", page.body()).isEqualTo(403);
+        Hostile.assertSecurityHeaders(page.headers(), "a chunked form");
+        assertThat(coordinator.get("/inbox").status()).isEqualTo(200);
+    }
+
     @Provide
     Arbitrary<Integer> overLimit() {
         return Arbitraries.integers().between(1024 * 1024 + 1, 1024 * 1024 + 200_000);
