@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.advocacy.engine.platform.TextParameters;
+
 /**
  * Which events of the history to show: all criteria given must hold.
  *
@@ -13,6 +15,12 @@ import java.util.List;
 public record HistoryFilter(String type, String actor, String forum, Instant from, Instant to) {
 
     public static final HistoryFilter ALL = new HistoryFilter(null, null, null, null, null);
+
+    public HistoryFilter {
+        TextParameters.filter("type", type);
+        TextParameters.filter("actor", actor);
+        TextParameters.filter("forum", forum);
+    }
 
     /** Whether the filter lets every event through. */
     boolean isEverything() {

@@ -50,10 +50,12 @@ class OpenApiConfiguration {
         AuthenticationEntryPoint unauthorized = (request, response, refused) -> SecurityConfiguration.problem(json,
                 response, HttpStatus.UNAUTHORIZED, "sign in (at /login, or with HTTP Basic) to read the API's description");
         return http
-                .securityMatcher("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .securityMatcher("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
                 .requestCache(cache -> cache.disable())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
+                // Swagger UI is a page of ours like the others: its scripts are files, never inline
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(SecurityConfiguration.PAGE_POLICY)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .build();
     }

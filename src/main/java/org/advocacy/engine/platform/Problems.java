@@ -83,15 +83,49 @@ class Problems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Jackson's own messages name our classes and its tokens; the answer says only what is wrong
+     * with the body, and where, in the body's own terms.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        String reason = unreadable.getMostSpecificCause().getMessage();
-        String firstLine = reason == null ? "" : reason.lines().findFirst().orElse("");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the request body is not the JSON object expected here: " + firstLine);
+        Throwable cause = unreadable.getCause();
+        while (cause != null && !(cause instanceof RequestBodies.BodyTooLarge)) {
+            cause = cause.getCause();
+        }
+        if (cause != null) {
+            ProblemDetail tooLarge = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, cause.getMessage()
+                    + "; nothing was recorded");
+            return handleExceptionInternal(unreadable, tooLarge, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadableBody(unreadable));
         return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    static String unreadableBody(HttpMessageNotReadableException unreadable) {
+        Throwable cause = unreadable.getCause();
+        if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return "the request body is nested too deeply or holds a number or text too long to read";
+        }
+        if (cause instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+            var at = parse.getLocation();
+            return "the request body is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+        if (cause instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) {
+            String path = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                            : reference.getIndex() >= 0 ? "[" + reference.getIndex() + "]" : "")
+                    .filter(part -> !part.isEmpty()).collect(java.util.stream.Collectors.joining("."));
+            return "the request body is not the JSON object expected here"
+                    + (path.isEmpty() ? "" : ": " + path + " has the wrong type or form");
+        }
+        if (cause == null) {
+            return "a JSON object is required as the request body";
+        }
+        return "the request body could not be read as JSON";
     }
 
     /**
@@ -110,7 +144,7 @@ class Problems extends ResponseEntityExceptionHandler {
         }
         log.error("Request failed; its transaction was rolled back", failure);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "the request failed and nothing was recorded: " + failure.getClass().getSimpleName());
+                "the request failed and nothing was recorded");
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
     }

@@ -30,6 +30,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -43,7 +45,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * the {@code demo} profile adds three whose passwords equal their names.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityConfiguration.SecurityProperties.class)
+@EnableConfigurationProperties({SecurityConfiguration.SecurityProperties.class, RequestBodies.RequestProperties.class})
 public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -79,7 +81,7 @@ public class SecurityConfiguration {
     @Order(0)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, UserDetailsService users,
                             PasswordEncoder passwordEncoder, AuthenticationEventPublisher events,
-                            ThrottledSignIns throttle) throws Exception {
+                            ThrottledSignIns throttle, RequestBodies.RequestProperties limits) throws Exception {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(passwordEncoder);
         passwordCheck.setUserDetailsService(users);
         ProviderManager manager = new ProviderManager(
@@ -89,7 +91,9 @@ public class SecurityConfiguration {
                 .securityMatcher("/api/**", "/actuator/**")
                 .authenticationManager(manager)
                 .addFilterBefore(throttle.basic(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RequestBodies(limits, json), CsrfFilter.class)
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, denied) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"campaigns\"");
@@ -105,6 +109,7 @@ public class SecurityConfiguration {
                                 "/api/campaigns/*/cancel").hasRole("MANAGER")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/**", "/api/campaigns/*/tasks/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/api/tasks").hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/campaigns/*/history", "/api/campaigns/*/history/export")
                         .hasAnyRole("MANAGER", "COORDINATOR")
                         .requestMatchers(HttpMethod.GET, "/api/history").hasRole("MANAGER")
@@ -133,7 +138,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(10)
     SecurityFilterChain pages(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder,
-                              AuthenticationEventPublisher events, ThrottledSignIns throttle) throws Exception {
+                              AuthenticationEventPublisher events, ThrottledSignIns throttle,
+                              RequestBodies.RequestProperties limits, ObjectMapper json) throws Exception {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(passwordEncoder);
         passwordCheck.setUserDetailsService(users);
         ProviderManager manager = new ProviderManager(passwordCheck);
@@ -141,6 +147,8 @@ public class SecurityConfiguration {
         return http
                 .authenticationManager(manager)
                 .addFilterBefore(throttle.form(), UsernamePasswordAuthenticationFilter.class)
+                // before the CSRF check, which reads the form: a form too large for Tomcat would lose its token
+                .addFilterBefore(new RequestBodies(limits, json), CsrfFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
                 .headers(headers -> headers
@@ -172,6 +180,35 @@ public class SecurityConfiguration {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
             + "form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /** The API's answers are data, never a document: nothing in them may load, run or be framed. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /**
+     * A request whose address the firewall refuses (an encoded slash, a "..", a control character)
+     * reaches no chain: the API answers it with a problem, the pages with the error page.
+     */
+    @Bean
+    RequestRejectedHandler rejectedAddresses(ObjectMapper json) {
+        return (request, response, rejected) -> {
+            if (request.getRequestURI().startsWith("/api/")) {
+                writeSecurityHeaders(response, API_POLICY);
+                problem(json, response, HttpStatus.BAD_REQUEST, "the request's address is not one that this API serves");
+            } else {
+                writeSecurityHeaders(response, PAGE_POLICY);
+                ErrorMessages.sendError(request, response, HttpStatus.BAD_REQUEST,
+                        "This address is not one that the app serves.");
+            }
+        };
+    }
+
+    /** What the chains' header writers add, for an answer that no chain gives. */
+    static void writeSecurityHeaders(HttpServletResponse response, String policy) {
+        response.setHeader("Content-Security-Policy", policy);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+    }
 
     static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
             throws java.io.IOException {

@@ -88,7 +88,7 @@ class ThrottledSignIns {
             if (api) {
                 SecurityConfiguration.problem(json, response, HttpStatus.TOO_MANY_REQUESTS, detail);
             } else {
-                response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), detail);
+                ErrorMessages.sendError(request, response, HttpStatus.TOO_MANY_REQUESTS, detail);
             }
         }
 

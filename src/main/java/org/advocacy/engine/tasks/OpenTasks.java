@@ -18,6 +18,7 @@ import org.advocacy.engine.campaign.CampaignEvent.TaskOverdue;
 import org.advocacy.engine.campaign.CampaignEvent.TaskClaimed;
 import org.advocacy.engine.campaign.CampaignEvent.TaskOpened;
 import org.advocacy.engine.campaign.CampaignEvent.TaskReleased;
+import org.advocacy.engine.platform.TextParameters;
 import org.advocacy.engine.replay.JdbcProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -50,6 +51,11 @@ public class OpenTasks extends JdbcProjection {
      */
     public record Query(String user, Collection<String> roles, boolean everyone, String campaignId, String forum,
                         String taskKey, int offset, int limit) {
+        public Query {
+            TextParameters.filter("campaign", campaignId);
+            TextParameters.filter("forum", forum);
+            TextParameters.filter("taskKey", taskKey);
+        }
     }
 
     OpenTasks(JdbcTemplate jdbc, ObjectMapper json) {

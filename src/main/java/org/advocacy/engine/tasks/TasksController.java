@@ -83,6 +83,9 @@ class TasksController {
     @PostMapping("/api/tasks/{taskId}/assign")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void assign(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body) {
+        if (body != null && !body.keySet().stream().allMatch("assignee"::equals)) {
+            throw new BadRequest("an assignment takes only the field assignee, the name of a user of the task's role");
+        }
         Object assignee = body == null ? null : body.get("assignee");
         steps.assign(taskId, null, assignee instanceof String name ? name : null);
     }

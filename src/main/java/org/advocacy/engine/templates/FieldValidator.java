@@ -30,7 +30,9 @@ import org.advocacy.engine.votes.VoteRule;
  */
 public final class FieldValidator {
 
-    private static final int LONGEST_NAME = 300;
+    /** The longest name in a list of names: one line, a member state or an organisation's full name. */
+    public static final int LONGEST_NAME = 300;
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Set<String> COUNCIL_ONLY = Set.of(VoteRule.PERMANENT_MEMBERS_AGAINST, VoteRule.VOTES);
     /** The {@code suggest} value of a list of names that must be the Council's members in the step's year. */
     public static final String COUNCIL_MEMBERS = "councilMembers";
@@ -209,6 +211,9 @@ public final class FieldValidator {
             return refuse(problems, spec.id() + " must be a non-empty text");
         }
         String stripped = text.strip();
+        if (hasControlCharacters(stripped, true)) {
+            return refuse(problems, spec.id() + " must not contain control characters");
+        }
         if (spec.min() != null && stripped.length() < spec.min()) {
             return refuse(problems, spec.id() + " must have at least " + spec.min() + " characters");
         }
@@ -255,9 +260,14 @@ public final class FieldValidator {
         }
         LocalDate date;
         try {
-            date = LocalDate.parse(text);
+            // four digits of year: LocalDate alone would take +999999999-12-31
+            date = ISO_DATE.matcher(text).matches() ? LocalDate.parse(text) : null;
         } catch (DateTimeParseException notADate) {
-            return refuse(problems, spec.id() + " must be a date written as YYYY-MM-DD, not " + text);
+            date = null;
+        }
+        if (date == null) {
+            return refuse(problems, spec.id() + " must be a date written as YYYY-MM-DD, not "
+                    + (text.length() <= 20 ? text : text.substring(0, 17) + "..."));
         }
         if (origin != null && date.isBefore(origin)) {
             return refuse(problems, spec.id() + " " + date + " is before the campaign's origin of " + origin);
@@ -276,6 +286,9 @@ public final class FieldValidator {
                 return refuse(problems, spec.id() + " must hold only non-empty names of at most "
                         + LONGEST_NAME + " characters");
             }
+            if (hasControlCharacters(name, false)) {
+                return refuse(problems, spec.id() + " must not contain control characters");
+            }
             if (!seen.add(name.strip())) {
                 return refuse(problems, spec.id() + " names " + name.strip() + " twice");
             }
@@ -288,6 +301,15 @@ public final class FieldValidator {
             return refuse(problems, spec.id() + " must name at most " + spec.max());
         }
         return List.copyOf(names);
+    }
+
+    /**
+     * Whether a text holds a control character (NUL, escape, ...), which no one types and which
+     * the read models' JSON cannot store; a text may keep its line breaks and tabs.
+     */
+    public static boolean hasControlCharacters(String text, boolean linesAllowed) {
+        return text.codePoints().anyMatch(c -> Character.isISOControl(c)
+                && !(linesAllowed && (c == '\n' || c == '\r' || c == '\t')));
     }
 
     private static Object refuse(List<String> problems, String problem) {

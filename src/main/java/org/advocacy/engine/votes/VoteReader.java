@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class VoteReader {
 
+    /** The longest document symbol a vote takes; the UN's own run to about 30 characters. */
+    public static final int LONGEST_SYMBOL = 100;
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final List<String> COUNTS = List.of(IN_FAVOUR, AGAINST, ABSTAINING);
     private static final String PERMANENT_LIST =
@@ -173,6 +175,14 @@ public final class VoteReader {
             }
             if (text.isBlank()) {
                 problems.add(SYMBOL + " must not be blank when given");
+                return null;
+            }
+            if (text.strip().length() > LONGEST_SYMBOL) {
+                problems.add(SYMBOL + " must have at most " + LONGEST_SYMBOL + " characters");
+                return null;
+            }
+            if (text.codePoints().anyMatch(Character::isISOControl)) {
+                problems.add(SYMBOL + " must not contain control characters");
                 return null;
             }
             return text;

@@ -46,7 +46,7 @@ class CampaignPages {
     private static final int PAGE_SIZE = 50;
     /** The title is not a template field, but the start form asks for it like one. */
     private static final FieldSpec TITLE = new FieldSpec("title", "Title", FieldType.STRING, true, null, List.of(),
-            null, 300L, false, null, null);
+            null, (long) CampaignLaunching.LONGEST_TITLE, false, null, null);
 
     private final CampaignViews views;
     private final CampaignLaunching launching;
@@ -131,20 +131,28 @@ class CampaignPages {
     }
 
     /** A manager suspends, resumes or cancels the campaign from its page; a refusal comes back as the page's message. */
-    @PostMapping("/campaigns/{id}/{change:suspend|resume|cancel}")
-    String changeLifecycle(@PathVariable String id, @PathVariable String change,
-                           @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    @PostMapping("/campaigns/{id}/suspend")
+    String suspend(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return lifecycleChange(id, redirect, () -> lifecycle.suspend(id, reason),
+                "The campaign is suspended: its tasks wait until a manager resumes it.");
+    }
+
+    @PostMapping("/campaigns/{id}/resume")
+    String resume(@PathVariable String id, RedirectAttributes redirect) {
+        return lifecycleChange(id, redirect, () -> lifecycle.resume(id),
+                "The campaign goes on: its tasks can be claimed and completed again.");
+    }
+
+    @PostMapping("/campaigns/{id}/cancel")
+    String cancel(@PathVariable String id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return lifecycleChange(id, redirect, () -> lifecycle.cancel(id, reason),
+                "The campaign is cancelled: its open tasks were cancelled and its workflow ended.");
+    }
+
+    private static String lifecycleChange(String id, RedirectAttributes redirect, Runnable change, String done) {
         try {
-            switch (change) {
-                case "suspend" -> lifecycle.suspend(id, reason);
-                case "resume" -> lifecycle.resume(id);
-                default -> lifecycle.cancel(id, reason);
-            }
-            Pages.done(redirect, switch (change) {
-                case "suspend" -> "The campaign is suspended: its tasks wait until a manager resumes it.";
-                case "resume" -> "The campaign goes on: its tasks can be claimed and completed again.";
-                default -> "The campaign is cancelled: its open tasks were cancelled and its workflow ended.";
-            });
+            change.run();
+            Pages.done(redirect, done);
         } catch (CampaignRefusal | BadRequest refused) {
             Pages.refused(redirect, Pages.capitalised(refused.getMessage()) + ".");
         }

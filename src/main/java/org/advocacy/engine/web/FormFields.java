@@ -11,6 +11,7 @@ import org.advocacy.engine.templates.FieldSpec;
 import org.advocacy.engine.templates.FieldType;
 import org.advocacy.engine.templates.FieldValidator;
 import org.advocacy.engine.votes.PermanentMembers;
+import org.advocacy.engine.votes.VoteReader;
 import org.advocacy.engine.votes.VoteRule;
 import org.springframework.util.MultiValueMap;
 
@@ -54,6 +55,11 @@ public final class FormFields {
         public int emptyRows() {
             return EMPTY_NAME_ROWS;
         }
+
+        /** The input's maxlength: the validator's bound on each name of a list. */
+        public int longestName() {
+            return FieldValidator.LONGEST_NAME;
+        }
     }
 
     /**
@@ -67,6 +73,11 @@ public final class FormFields {
 
         public List<String> problemsOf(String key) {
             return problems.getOrDefault(key, List.of());
+        }
+
+        /** The symbol input's maxlength: the vote reader's bound. */
+        public int longestSymbol() {
+            return VoteReader.LONGEST_SYMBOL;
         }
     }
 

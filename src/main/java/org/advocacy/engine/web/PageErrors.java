@@ -64,7 +64,22 @@ class PageErrors {
         }
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("message", status >= 500 ? "" : failure.getMessage());
+        model.addAttribute("message", status >= 500 ? "" : publicMessage(failure));
         return status == 404 ? "error/404" : "error";
+    }
+
+    /**
+     * Spring's own words for its refusals (a problem's detail names the parameter, never a class);
+     * an exception's own text is never shown, since it may name the code behind the page.
+     */
+    static String publicMessage(Exception failure) {
+        if (failure instanceof TypeMismatchException mismatch) {
+            return (mismatch.getPropertyName() == null ? "a value" : mismatch.getPropertyName())
+                    + " does not have the form that this page expects";
+        }
+        if (failure instanceof ErrorResponse known && known.getBody().getDetail() != null) {
+            return known.getBody().getDetail();
+        }
+        return "This request cannot be carried out.";
     }
 }

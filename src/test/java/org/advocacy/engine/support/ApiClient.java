@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 /** Speaks the public HTTP contract to a running app, as a given user (password = name). */
 public final class ApiClient {
 
-    /** An answer: its status, its content type and its body as JSON (missing when empty). */
+    /** An answer: its status, its content type, its body as JSON (missing when empty, text when not JSON), its headers. */
     public record Answer(int status, String contentType, JsonNode body, java.net.http.HttpHeaders headers) {
         public Answer(int status, String contentType, JsonNode body) {
             this(status, contentType, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
@@ -25,8 +25,8 @@ public final class ApiClient {
             return body.path("detail").asText();
         }
 
-        public java.util.Optional<String> header(String name) {
-            return headers.firstValue(name);
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
         }
     }
 
@@ -148,14 +148,21 @@ public final class ApiClient {
         }
     }
 
-    private Answer send(String user, HttpRequest.Builder request) {
+    /** The address of a path (already encoded) on the app. */
+    public URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    /** Any request, as a given user (null: none). */
+    public Answer send(String user, HttpRequest.Builder request) {
         authorize(user, request);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body() == null || response.body().isBlank()
-                    ? MissingNode.getInstance() : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
-                    response.headers());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode body = response.body() == null || response.body().isBlank() ? MissingNode.getInstance()
+                    : contentType.contains("json") ? JSON.readTree(response.body())
+                    : com.fasterxml.jackson.databind.node.TextNode.valueOf(response.body());
+            return new Answer(response.statusCode(), contentType, body, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

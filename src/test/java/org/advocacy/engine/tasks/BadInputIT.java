@@ -751,6 +751,13 @@ class BadInputIT extends ApiTest {
         }
 
         @Test
+        void without_a_body_is_refused_with_a_problem() {
+            Answer answer = api.post("coordinator", "/api/campaigns", "");
+
+            assertInvalid(answer, "template is required");
+        }
+
+        @Test
         void without_a_title_is_refused() {
             Answer answer = api.post("coordinator", "/api/campaigns", without(launch("ignored"), "title"));
 

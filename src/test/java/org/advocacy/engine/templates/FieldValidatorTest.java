@@ -151,4 +151,57 @@ class FieldValidatorTest {
             assertThat(hrc.vote().vote().votes()).isEmpty();
         }
     }
+
+    @Nested
+    class Bounds {
+
+        private final FieldSpec note = new FieldSpec("note", "Note", FieldType.STRING, false, null, List.of(), null,
+                null, false, null, null);
+
+        private Map<String, Object> validated(FieldSpec spec, Object value) {
+            return FieldValidator.validate("task", List.of(spec), Map.of(spec.id(), value), null, MEMBERSHIP).fields();
+        }
+
+        @Test
+        void a_text_that_declares_no_maxlength_takes_ten_thousand_characters_and_no_more() {
+            assertThat(note.max()).isEqualTo(FieldSpec.LONGEST_TEXT);
+            assertThat(validated(note, "n".repeat(10_000))).containsKey("note");
+
+            assertThat(refusals(() -> validated(note, "n".repeat(10_001))))
+                    .containsExactly("note must have at most 10000 characters");
+        }
+
+        @Test
+        void a_list_of_names_that_declares_no_maxlength_takes_four_hundred_names_and_no_more() {
+            List<String> names = java.util.stream.IntStream.rangeClosed(1, 401).mapToObj(i -> "Name " + i).toList();
+
+            assertThat(CONVENERS.max()).isEqualTo(FieldSpec.MOST_NAMES);
+            assertThat(validated(CONVENERS, names.subList(0, 400))).containsKey("conveners");
+            assertThat(refusals(() -> validated(CONVENERS, names))).containsExactly("conveners must name at most 400");
+        }
+
+        @Test
+        void a_declared_maxlength_stands() {
+            FieldSpec symbol = new FieldSpec("symbol", "Symbol", FieldType.STRING, false, null, List.of(), null, 100L,
+                    false, null, null);
+
+            assertThat(symbol.max()).isEqualTo(100L);
+        }
+
+        @Test
+        void a_control_character_in_a_text_or_a_name_is_refused_but_a_line_break_in_a_text_is_not() {
+            assertThat(validated(note, "first line\nsecond\tline")).containsEntry("note", "first line\nsecond\tline");
+
+            assertThat(refusals(() -> validated(note, "a\u0000b"))).containsExactly("note must not contain control characters");
+            assertThat(refusals(() -> validated(CONVENERS, List.of("France\nSweden"))))
+                    .containsExactly("conveners must not contain control characters");
+        }
+
+        @Test
+        void a_date_must_have_four_digits_of_year() {
+            assertThat(refusals(() -> validated(DATE, "+999999999-12-31")))
+                    .containsExactly("date must be a date written as YYYY-MM-DD, not +999999999-12-31");
+            assertThat(validated(DATE, "9999-12-31")).containsEntry("date", "9999-12-31");
+        }
+    }
 }

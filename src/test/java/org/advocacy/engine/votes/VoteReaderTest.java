@@ -88,6 +88,18 @@ class VoteReaderTest {
     // ---------------------------------------------------------------- the rules
 
     @Test
+    void a_symbol_longer_than_any_document_symbol_or_with_a_control_character_is_refused() {
+        Map<String, Object> adopted = counted("2014-03-28", 30, 6, 11);
+
+        assertThat(problemsOf(VoteRule.hrc, with(adopted, "symbol", "A/" + "1".repeat(99))))
+                .containsExactly("symbol must have at most 100 characters");
+        assertThat(problemsOf(VoteRule.hrc, with(adopted, "symbol", "A/HRC/RES/25/25\u001b[2J")))
+                .containsExactly("symbol must not contain control characters");
+        assertThat(VoteReader.read(VoteRule.hrc, with(adopted, "symbol", "A/" + "1".repeat(98)), REPORT).symbol())
+                .hasSize(100);
+    }
+
+    @Test
     void each_rule_knows_the_membership_of_its_body() {
         assertThat(VoteRule.hrc.members()).isEqualTo(47);
         assertThat(VoteRule.thirdCommittee.members()).isEqualTo(193);

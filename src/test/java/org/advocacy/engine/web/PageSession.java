@@ -65,16 +65,27 @@ public final class PageSession {
         return post(path, csrf, List.copyOf(fields.entrySet()));
     }
 
+    /** Posts a form as a body of no declared length (chunked), as a client that streams it does. */
+    Page postChunked(String path, String csrf, List<Map.Entry<String, String>> fields) {
+        byte[] form = encoded(csrf, fields).getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(form))).build());
+    }
+
     /** Posts a form whose fields may repeat (a list of names); {@code csrf} null posts it without a token. */
     Page post(String path, String csrf, List<Map.Entry<String, String>> fields) {
+        String form = encoded(csrf, fields);
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private static String encoded(String csrf, List<Map.Entry<String, String>> fields) {
         List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
         if (csrf != null) {
             all.add(Map.entry("_csrf", csrf));
         }
-        String form = all.stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+        return all.stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     private Page send(HttpRequest request) {

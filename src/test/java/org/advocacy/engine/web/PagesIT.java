@@ -107,6 +107,27 @@ class PagesIT extends ApiTest {
     }
 
     @Test
+    void a_refused_page_says_what_is_wrong_in_the_apps_own_words_never_the_exceptions() {
+        String campaign = campaigns.launchFollowUp("Refused pages", "2014-02-17");
+        PageSession manager = PageSession.signedIn(port, "manager");
+        PageSession admin = PageSession.signedIn(port, "admin");
+
+        Page notANumber = manager.get("/campaigns/" + campaign + "?at=seven");
+        Page unknown = manager.get("/campaigns/no-such-campaign");
+        Page missing = admin.get("/admin/evidence");
+
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.body()).contains("at does not have the form that this page expects");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("no campaign has the id no-such-campaign");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("Required parameter &#39;campaign&#39; is not present.");
+        for (Page page : List.of(notANumber, unknown, missing)) {
+            assertThat(page.body()).doesNotContain("Exception", "java.lang", "NumberFormat", "method parameter type");
+        }
+    }
+
+    @Test
     void pages_tell_the_browser_to_load_nothing_from_another_host_and_to_stay_out_of_frames() {
         for (Page page : List.of(PageSession.anonymous(port).get("/login"),
                 PageSession.signedIn(port, "manager").get("/campaigns"))) {

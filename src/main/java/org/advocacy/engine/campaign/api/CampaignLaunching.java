@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignLaunching {
 
-    static final int LONGEST_TITLE = 300;
+    public static final int LONGEST_TITLE = 300;
 
     private final TemplateCatalog templates;
     private final CampaignCommandGateway commands;
@@ -42,7 +42,7 @@ public class CampaignLaunching {
 
     @Transactional
     public String launch(Map<String, Object> body) {
-        Map<String, Object> input = body == null ? Map.of() : new LinkedHashMap<>(body);
+        Map<String, Object> input = new LinkedHashMap<>(body == null ? Map.of() : body);
         Object templateKey = input.remove("template");
         Object title = input.remove("title");
         List<String> problems = new ArrayList<>();
@@ -55,6 +55,8 @@ public class CampaignLaunching {
             problems.add("title is required");
         } else if (text.strip().length() > LONGEST_TITLE) {
             problems.add("title must have at most " + LONGEST_TITLE + " characters");
+        } else if (FieldValidator.hasControlCharacters(text, false)) {
+            problems.add("title must not contain control characters");
         }
         Submission start;
         try {
