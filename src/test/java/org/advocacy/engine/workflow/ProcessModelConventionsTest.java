@@ -34,6 +34,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -91,6 +95,56 @@ class ProcessModelConventionsTest {
                 assertThat(element.getName()).as("name of %s", element.getId()).isNotBlank();
             }
         }
+    }
+
+    /**
+     * The campaign page draws each file with bpmn-js: every flow node needs a shape of its own that
+     * no other shape of its scope overlaps (a boundary event sits on its task by design), and every
+     * flow an edge that leaves its source's shape and reaches its target's.
+     */
+    @ParameterizedTest
+    @MethodSource("templates")
+    void every_node_is_drawn_apart_from_the_others_and_every_flow_joins_its_two_shapes(String processId) {
+        BpmnModelInstance model = model(processId);
+        List<FlowNode> nodes = new ArrayList<>(model.getModelElementsByType(FlowNode.class));
+        for (FlowNode node : nodes) {
+            assertThat(node.getDiagramElement()).as("shape of %s", node.getId()).isInstanceOf(BpmnShape.class);
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                FlowNode one = nodes.get(i);
+                FlowNode other = nodes.get(j);
+                if (one.getParentElement() == other.getParentElement()
+                        && !(one instanceof BoundaryEvent) && !(other instanceof BoundaryEvent)) {
+                    assertThat(overlap(bounds(one), bounds(other))).as("%s overlaps %s", one.getId(), other.getId())
+                            .isFalse();
+                }
+            }
+        }
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            assertThat(flow.getDiagramElement()).as("edge of %s", flow.getId()).isInstanceOf(BpmnEdge.class);
+            List<Waypoint> waypoints = new ArrayList<>(((BpmnEdge) flow.getDiagramElement()).getWaypoints());
+            assertThat(waypoints).as("waypoints of %s", flow.getId()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(touches(bounds(flow.getSource()), waypoints.get(0)))
+                    .as("%s leaves %s", flow.getId(), flow.getSource().getId()).isTrue();
+            assertThat(touches(bounds(flow.getTarget()), waypoints.get(waypoints.size() - 1)))
+                    .as("%s reaches %s", flow.getId(), flow.getTarget().getId()).isTrue();
+        }
+    }
+
+    private static Bounds bounds(FlowNode node) {
+        return ((BpmnShape) node.getDiagramElement()).getBounds();
+    }
+
+    private static boolean overlap(Bounds a, Bounds b) {
+        return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+                && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    }
+
+    /** On the shape's border or inside it, give or take a pixel. */
+    private static boolean touches(Bounds shape, Waypoint point) {
+        return point.getX() >= shape.getX() - 1 && point.getX() <= shape.getX() + shape.getWidth() + 1
+                && point.getY() >= shape.getY() - 1 && point.getY() <= shape.getY() + shape.getHeight() + 1;
     }
 
     @ParameterizedTest
