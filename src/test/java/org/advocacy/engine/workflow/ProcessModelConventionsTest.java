@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -53,8 +54,14 @@ class ProcessModelConventionsTest {
 
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+    /** The templates that users start; the other processes are forums that a template calls. */
+    private static final Set<String> STARTABLE = Set.of("coi-follow-up", "coalition-letter");
+
+    /** Tasks that a manager completes; every other task is a coordinator's. */
+    private static final Set<String> MANAGER_TASKS = Set.of("review-campaign", "approve-letter");
+
     static Stream<String> templates() {
-        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda");
+        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda", "coalition-letter");
     }
 
     private static BpmnModelInstance model(String processId) {
@@ -81,7 +88,7 @@ class ProcessModelConventionsTest {
             assertThat(process.isExecutable()).isTrue();
             assertThat(process.getName()).isNotBlank();
             assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P90D");
-            assertThat(process.isCamundaStartableInTasklist()).isEqualTo(processId.equals("coi-follow-up"));
+            assertThat(process.isCamundaStartableInTasklist()).isEqualTo(STARTABLE.contains(processId));
         });
     }
 
@@ -162,9 +169,9 @@ class ProcessModelConventionsTest {
 
     @ParameterizedTest
     @MethodSource("templates")
-    void user_tasks_belong_to_coordinators_except_the_campaign_review(String processId) {
+    void user_tasks_belong_to_coordinators_except_the_managers_reviews_and_approvals(String processId) {
         for (UserTask task : model(processId).getModelElementsByType(UserTask.class)) {
-            String expected = task.getId().equals("review-campaign") ? "MANAGER" : "COORDINATOR";
+            String expected = MANAGER_TASKS.contains(task.getId()) ? "MANAGER" : "COORDINATOR";
             assertThat(task.getCamundaCandidateGroups()).as("candidate groups of %s", task.getId()).isEqualTo(expected);
         }
     }
@@ -241,8 +248,8 @@ class ProcessModelConventionsTest {
         }
     }
 
-    @Test
-    void the_task_fields_are_the_public_contract() {
+    /** The fields of the follow-up of a commission of inquiry and of the forums it calls (SPEC §3). */
+    private static Map<String, List<String>> followUpContract() {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("report-published", List.of(
                 "reportSymbol string required maxlength=100", "publishedOn date required origin=true"));
@@ -272,6 +279,33 @@ class ProcessModelConventionsTest {
         expected.put("propose-out-of-cycle-ga-resolution", List.of("decision enum(PROPOSE|DECLINE) required",
                 "note string maxlength=4000"));
         expected.put("review-campaign", List.of("summary string required maxlength=4000"));
+        return expected;
+    }
+
+    /** The fields of the seed templates: the letter, the UPR, the field structure, Rights Up Front, the contact group. */
+    private static Map<String, List<String>> seedTemplatesContract() {
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("letter-proposed", List.of("addressee string required maxlength=300",
+                "request string required maxlength=1000"));
+        expected.put("draft-letter", List.of("subject string required maxlength=300", "asks string maxlength=4000",
+                "drafters names minlength=1"));
+        expected.put("gather-signatories", List.of("signatories names required minlength=1 maxlength=500",
+                "note string maxlength=4000"));
+        expected.put("approve-letter", List.of("decision enum(SEND|GATHER_MORE|DROP) required",
+                "note string maxlength=4000"));
+        expected.put("send-letter", List.of("date date required", "channel string maxlength=200",
+                "published boolean"));
+        expected.put("record-answer", List.of("answered boolean required", "date date requiredWhen=answered",
+                "answer enum(GRANTED|DECLINED|PARTLY) requiredWhen=answered", "note string maxlength=4000"));
+        expected.put("record-what-followed", List.of("date date", "followUp string required maxlength=4000",
+                "decision enum(CLOSE|NEW_LETTER) required"));
+        return expected;
+    }
+
+    @Test
+    void the_task_fields_are_the_public_contract() {
+        Map<String, List<String>> expected = new LinkedHashMap<>(followUpContract());
+        expected.putAll(seedTemplatesContract());
 
         Map<String, List<String>> actual = new LinkedHashMap<>();
         templates().map(ProcessModelConventionsTest::model).forEach(model -> {
