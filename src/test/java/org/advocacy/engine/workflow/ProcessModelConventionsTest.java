@@ -55,13 +55,13 @@ class ProcessModelConventionsTest {
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** The templates that users start; the other processes are forums that a template calls. */
-    private static final Set<String> STARTABLE = Set.of("coi-follow-up", "coalition-letter");
+    private static final Set<String> STARTABLE = Set.of("coi-follow-up", "coalition-letter", "upr-follow-up");
 
     /** Tasks that a manager completes; every other task is a coordinator's. */
     private static final Set<String> MANAGER_TASKS = Set.of("review-campaign", "approve-letter");
 
     static Stream<String> templates() {
-        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda", "coalition-letter");
+        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda", "coalition-letter", "upr-follow-up");
     }
 
     private static BpmnModelInstance model(String processId) {
@@ -299,6 +299,23 @@ class ProcessModelConventionsTest {
                 "answer enum(GRANTED|DECLINED|PARTLY) requiredWhen=answered", "note string maxlength=4000"));
         expected.put("record-what-followed", List.of("date date", "followUp string required maxlength=4000",
                 "decision enum(CLOSE|NEW_LETTER) required"));
+        expected.put("review-scheduled", List.of("stateUnderReview string required maxlength=200",
+                "reviewDate date required", "cycle long min=1 max=10"));
+        expected.put("lobby-recommending-states", List.of("states names required minlength=1 suggest=memberStates",
+                "recommendationsProposed long min=0", "note string maxlength=4000"));
+        expected.put("submit-stakeholder-report", List.of("submitted boolean required", "date date",
+                "submitters names minlength=1", "summarySymbol string maxlength=100"));
+        expected.put("record-review", List.of("date date required", "recommendations long min=0",
+                "recommendingStates long min=0", "reportSymbol string maxlength=100", "reportAdoptedOn date"));
+        expected.put("record-state-responses", List.of("supported long required min=0", "noted long required min=0",
+                "date date", "symbol string maxlength=100", "note string maxlength=4000"));
+        expected.put("record-outcome-adoption", List.of("upr vote required rule=hrc"));
+        expected.put("prepare-mid-term-follow-up", List.of("notedToPursue long required min=0",
+                "note string maxlength=4000"));
+        expected.put("lobby-on-noted-recommendations", List.of("states names required minlength=1 suggest=memberStates",
+                "date date", "note string maxlength=4000"));
+        expected.put("submit-mid-term-report", List.of("date date required", "symbol string maxlength=100",
+                "implemented long min=0", "note string maxlength=4000"));
         return expected;
     }
 
