@@ -55,13 +55,13 @@ class ProcessModelConventionsTest {
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** The templates that users start; the other processes are forums that a template calls. */
-    private static final Set<String> STARTABLE = Set.of("coi-follow-up", "coalition-letter", "upr-follow-up");
+    private static final Set<String> STARTABLE = Set.of("coi-follow-up", "coalition-letter", "upr-follow-up", "field-structure");
 
     /** Tasks that a manager completes; every other task is a coordinator's. */
     private static final Set<String> MANAGER_TASKS = Set.of("review-campaign", "approve-letter");
 
     static Stream<String> templates() {
-        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda", "coalition-letter", "upr-follow-up");
+        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda", "coalition-letter", "upr-follow-up", "field-structure");
     }
 
     private static BpmnModelInstance model(String processId) {
@@ -316,6 +316,18 @@ class ProcessModelConventionsTest {
                 "date date", "note string maxlength=4000"));
         expected.put("submit-mid-term-report", List.of("date date required", "symbol string maxlength=100",
                 "implemented long min=0", "note string maxlength=4000"));
+        expected.put("structure-recommended", List.of("reportSymbol string required maxlength=100",
+                "recommendedOn date required origin=true"));
+        expected.put("record-mandate-vote", List.of("mandate vote required rule=hrc"));
+        expected.put("review-mandate-strategy", List.of("decision enum(RETRY|ABANDON) required",
+                "note string maxlength=4000"));
+        expected.put("recruit-staff", List.of("staffed boolean required", "staffCount long min=0",
+                "headOfOffice string maxlength=200", "note string maxlength=4000"));
+        expected.put("negotiate-host-agreement", List.of("hostCountry string required maxlength=200",
+                "agreed boolean required", "date date", "note string maxlength=4000"));
+        expected.put("open-structure", List.of("date date required", "location string required maxlength=200"));
+        expected.put("record-structure-report", List.of("date date required", "symbol string maxlength=100",
+                "forum enum(HRC|GENERAL_ASSEMBLY|PUBLIC) required", "continueReporting boolean required"));
         return expected;
     }
 
