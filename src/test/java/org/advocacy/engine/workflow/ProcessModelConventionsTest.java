@@ -55,13 +55,13 @@ class ProcessModelConventionsTest {
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** The templates that users start; the other processes are forums that a template calls. */
-    private static final Set<String> STARTABLE = Set.of("coi-follow-up", "coalition-letter", "upr-follow-up", "field-structure");
+    private static final Set<String> STARTABLE = Set.of("coi-follow-up", "coalition-letter", "upr-follow-up", "field-structure", "rights-up-front");
 
     /** Tasks that a manager completes; every other task is a coordinator's. */
     private static final Set<String> MANAGER_TASKS = Set.of("review-campaign", "approve-letter");
 
     static Stream<String> templates() {
-        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda", "coalition-letter", "upr-follow-up", "field-structure");
+        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda", "coalition-letter", "upr-follow-up", "field-structure", "rights-up-front");
     }
 
     private static BpmnModelInstance model(String processId) {
@@ -328,6 +328,19 @@ class ProcessModelConventionsTest {
         expected.put("open-structure", List.of("date date required", "location string required maxlength=200"));
         expected.put("record-structure-report", List.of("date date required", "symbol string maxlength=100",
                 "forum enum(HRC|GENERAL_ASSEMBLY|PUBLIC) required", "continueReporting boolean required"));
+        expected.put("engagement-planned", List.of("country string required maxlength=200",
+                "startedOn date required origin=true"));
+        expected.put("name-agencies", List.of("agencies names required minlength=1 maxlength=30"));
+        expected.put("meet-agency", List.of("agency string required maxlength=200", "date date required",
+                "level string maxlength=200"));
+        expected.put("record-agency-commitments", List.of("committed boolean required",
+                "commitments string maxlength=4000 requiredWhen=committed"));
+        expected.put("follow-up-agency-commitments", List.of("date date required",
+                "implemented enum(YES|PARTLY|NO) required", "note string maxlength=4000"));
+        expected.put("call-for-special-envoy", List.of("called boolean required", "date date requiredWhen=called",
+                "callers names minlength=1 suggest=memberStates requiredWhen=called"));
+        expected.put("record-envoy-answer", List.of("appointed boolean required", "date date",
+                "envoy string maxlength=200 requiredWhen=appointed"));
         return expected;
     }
 
