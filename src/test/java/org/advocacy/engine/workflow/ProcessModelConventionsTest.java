@@ -55,13 +55,15 @@ class ProcessModelConventionsTest {
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** The templates that users start; the other processes are forums that a template calls. */
-    private static final Set<String> STARTABLE = Set.of("coi-follow-up", "coalition-letter", "upr-follow-up", "field-structure", "rights-up-front");
+    private static final Set<String> STARTABLE = Set.of("coi-follow-up", "coalition-letter", "upr-follow-up",
+            "field-structure", "rights-up-front", "contact-group");
 
     /** Tasks that a manager completes; every other task is a coordinator's. */
     private static final Set<String> MANAGER_TASKS = Set.of("review-campaign", "approve-letter");
 
     static Stream<String> templates() {
-        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda", "coalition-letter", "upr-follow-up", "field-structure", "rights-up-front");
+        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda",
+                "coalition-letter", "upr-follow-up", "field-structure", "rights-up-front", "contact-group");
     }
 
     private static BpmnModelInstance model(String processId) {
@@ -341,6 +343,19 @@ class ProcessModelConventionsTest {
                 "callers names minlength=1 suggest=memberStates requiredWhen=called"));
         expected.put("record-envoy-answer", List.of("appointed boolean required", "date date",
                 "envoy string maxlength=200 requiredWhen=appointed"));
+        expected.put("contact-group-proposed", List.of("subject string required maxlength=300",
+                "proposedOn date required origin=true"));
+        expected.put("invite-states", List.of("invited names required minlength=1 suggest=memberStates",
+                "date date required"));
+        expected.put("record-acceptances", List.of("members names suggest=memberStates",
+                "note string maxlength=4000"));
+        expected.put("reconsider-contact-group", List.of("decision enum(INVITE_MORE|DROP) required",
+                "note string maxlength=4000"));
+        expected.put("hold-founding-meeting", List.of("date date required", "host string required maxlength=200",
+                "attendees names required minlength=2 suggest=memberStates", "statementAgreed boolean required"));
+        expected.put("issue-joint-statement", List.of("date date required",
+                "signatories names required minlength=1 suggest=memberStates", "symbol string maxlength=100",
+                "summary string maxlength=4000"));
         return expected;
     }
 
