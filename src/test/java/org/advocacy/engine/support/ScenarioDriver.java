@@ -40,6 +40,15 @@ public final class ScenarioDriver {
         return in("scenarios");
     }
 
+    /**
+     * One real campaign by its file name: for tests that depend on what it holds (the 2014
+     * campaign's HRC vote as its eighth event, say), which the first file of the folder may not be.
+     */
+    public static Scenario named(String file) {
+        return all().stream().filter(scenario -> file.equals(scenario.file())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no scenario file " + file));
+    }
+
     /** Every scenario file of a test resources folder. */
     public static List<Scenario> in(String folder) {
         try {

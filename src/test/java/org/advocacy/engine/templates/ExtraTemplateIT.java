@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @AppTest
 class ExtraTemplateIT extends ApiTest {
 
-    private static final String TEMPLATE = "coalition-sign-on-letter";
+    private static final String TEMPLATE = "sign-on-letter";
     private static final String TEXT = "We, the undersigned organisations, urge the Security Council to refer "
             + "the situation in the DPRK to the International Criminal Court.";
     private static final List<String> THREE_SIGNATORIES =
@@ -97,7 +97,7 @@ class ExtraTemplateIT extends ApiTest {
         assertThat(texts(templates.body(), "key")).contains("coi-follow-up", TEMPLATE);
 
         JsonNode letter = byKey(templates.body(), "key", TEMPLATE);
-        assertThat(letter.path("name").asText()).isEqualTo("Coalition sign-on letter");
+        assertThat(letter.path("name").asText()).isEqualTo("Sign-on letter (test template)");
 
         JsonNode start = letter.path("startFields");
         assertThat(texts(start, "id")).containsExactly("addressee");

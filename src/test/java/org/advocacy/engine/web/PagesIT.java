@@ -246,10 +246,10 @@ class PagesIT extends ApiTest {
     @Test
     void the_extra_template_gets_usable_forms_with_no_page_code_for_it() {
         PageSession coordinator = PageSession.signedIn(port, "coordinator");
-        assertThat(coordinator.get("/campaigns/new?template=coalition-sign-on-letter").body())
+        assertThat(coordinator.get("/campaigns/new?template=sign-on-letter").body())
                 .contains("name=\"addressee\"");
-        Page started = coordinator.post("/campaigns", coordinator.csrf("/campaigns/new?template=coalition-sign-on-letter"),
-                Map.of("template", "coalition-sign-on-letter", "title", "A letter from the form",
+        Page started = coordinator.post("/campaigns", coordinator.csrf("/campaigns/new?template=sign-on-letter"),
+                Map.of("template", "sign-on-letter", "title", "A letter from the form",
                         "addressee", "The President of the Human Rights Council"));
         assertThat(started.status()).isEqualTo(302);
         String id = started.location().substring(started.location().lastIndexOf('/') + 1);

@@ -41,7 +41,11 @@ public final class CampaignDriver {
      * given as null, a list of names not given as a count of 0.
      */
     public void complete(String taskKey, TaskFields fields) {
-        Task task = task(taskKey);
+        complete(task(taskKey), fields);
+    }
+
+    /** Completes that task, as {@link #complete(String, TaskFields)} does: for a task key active more than once. */
+    public void complete(Task task, TaskFields fields) {
         VariableMap variables = fields.toVariables();
         for (FormField field : engine.getFormService().getTaskFormData(task.getId()).getFormFields()) {
             String type = field.getTypeName();
@@ -59,6 +63,12 @@ public final class CampaignDriver {
                 .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).active().list();
         assertThat(tasks).as("active tasks %s of campaign %s", taskKey, businessKey).hasSize(1);
         return tasks.get(0);
+    }
+
+    /** Every active task with that key (a multi-instance activity has one per instance), oldest first. */
+    public List<Task> tasks(String taskKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(taskKey).active().orderByTaskCreateTime().asc().orderByTaskId().asc().list();
     }
 
     public List<String> activeTaskKeys() {

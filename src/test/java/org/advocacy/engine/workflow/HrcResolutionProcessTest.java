@@ -6,38 +6,12 @@ import static org.advocacy.engine.workflow.TaskFields.vote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Deployment(resources = {"processes/hrc-resolution.bpmn", "processes/vote-outcome.dmn"})
-class HrcResolutionProcessTest {
-
-    @RegisterExtension
-    static ProcessEngineExtension extension = BpmnTestEngine.extension();
-
-    private ProcessEngine engine;
-    private CampaignDriver campaign;
-
-    @BeforeEach
-    void setUp() {
-        engine = extension.getProcessEngine();
-        BpmnAwareTests.init(engine);
-        campaign = new CampaignDriver(engine, CampaignDriver.newBusinessKey());
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
-    }
+class HrcResolutionProcessTest extends CampaignProcessTest {
 
     static TaskFields draft() {
         return fields().names("leadSponsors", 2).bool("endorsesFindings", true)
@@ -89,9 +63,7 @@ class HrcResolutionProcessTest {
         campaign.complete("draft-hrc-resolution", draft());
         campaign.complete("record-hrc-vote", vote("hrc", 30, 6, 11));
 
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(hrc.getId()).list())
-                .extracting(variable -> variable.getName()).containsExactly("hrcOutcome");
+        assertThat(storedVariableNames(hrc.getId())).containsExactly("hrcOutcome");
     }
 
     @Test

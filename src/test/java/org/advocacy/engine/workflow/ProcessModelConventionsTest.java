@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -34,6 +35,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaValue;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -49,8 +54,16 @@ class ProcessModelConventionsTest {
 
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
+    /** The templates that users start; the other processes are forums that a template calls. */
+    private static final Set<String> STARTABLE = Set.of("coi-follow-up", "coalition-sign-on-letter", "upr-follow-up",
+            "field-structure", "rights-up-front", "contact-group");
+
+    /** Tasks that a manager completes; every other task is a coordinator's. */
+    private static final Set<String> MANAGER_TASKS = Set.of("review-campaign", "approve-letter");
+
     static Stream<String> templates() {
-        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda");
+        return Stream.of("coi-follow-up", "hrc-resolution", "unga-resolution", "unsc-agenda",
+                "coalition-sign-on-letter", "upr-follow-up", "field-structure", "rights-up-front", "contact-group");
     }
 
     private static BpmnModelInstance model(String processId) {
@@ -77,7 +90,7 @@ class ProcessModelConventionsTest {
             assertThat(process.isExecutable()).isTrue();
             assertThat(process.getName()).isNotBlank();
             assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P90D");
-            assertThat(process.isCamundaStartableInTasklist()).isEqualTo(processId.equals("coi-follow-up"));
+            assertThat(process.isCamundaStartableInTasklist()).isEqualTo(STARTABLE.contains(processId));
         });
     }
 
@@ -91,6 +104,56 @@ class ProcessModelConventionsTest {
                 assertThat(element.getName()).as("name of %s", element.getId()).isNotBlank();
             }
         }
+    }
+
+    /**
+     * The campaign page draws each file with bpmn-js: every flow node needs a shape of its own that
+     * no other shape of its scope overlaps (a boundary event sits on its task by design), and every
+     * flow an edge that leaves its source's shape and reaches its target's.
+     */
+    @ParameterizedTest
+    @MethodSource("templates")
+    void every_node_is_drawn_apart_from_the_others_and_every_flow_joins_its_two_shapes(String processId) {
+        BpmnModelInstance model = model(processId);
+        List<FlowNode> nodes = new ArrayList<>(model.getModelElementsByType(FlowNode.class));
+        for (FlowNode node : nodes) {
+            assertThat(node.getDiagramElement()).as("shape of %s", node.getId()).isInstanceOf(BpmnShape.class);
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int j = i + 1; j < nodes.size(); j++) {
+                FlowNode one = nodes.get(i);
+                FlowNode other = nodes.get(j);
+                if (one.getParentElement() == other.getParentElement()
+                        && !(one instanceof BoundaryEvent) && !(other instanceof BoundaryEvent)) {
+                    assertThat(overlap(bounds(one), bounds(other))).as("%s overlaps %s", one.getId(), other.getId())
+                            .isFalse();
+                }
+            }
+        }
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            assertThat(flow.getDiagramElement()).as("edge of %s", flow.getId()).isInstanceOf(BpmnEdge.class);
+            List<Waypoint> waypoints = new ArrayList<>(((BpmnEdge) flow.getDiagramElement()).getWaypoints());
+            assertThat(waypoints).as("waypoints of %s", flow.getId()).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(touches(bounds(flow.getSource()), waypoints.get(0)))
+                    .as("%s leaves %s", flow.getId(), flow.getSource().getId()).isTrue();
+            assertThat(touches(bounds(flow.getTarget()), waypoints.get(waypoints.size() - 1)))
+                    .as("%s reaches %s", flow.getId(), flow.getTarget().getId()).isTrue();
+        }
+    }
+
+    private static Bounds bounds(FlowNode node) {
+        return ((BpmnShape) node.getDiagramElement()).getBounds();
+    }
+
+    private static boolean overlap(Bounds a, Bounds b) {
+        return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+                && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    }
+
+    /** On the shape's border or inside it, give or take a pixel. */
+    private static boolean touches(Bounds shape, Waypoint point) {
+        return point.getX() >= shape.getX() - 1 && point.getX() <= shape.getX() + shape.getWidth() + 1
+                && point.getY() >= shape.getY() - 1 && point.getY() <= shape.getY() + shape.getHeight() + 1;
     }
 
     @ParameterizedTest
@@ -108,9 +171,9 @@ class ProcessModelConventionsTest {
 
     @ParameterizedTest
     @MethodSource("templates")
-    void user_tasks_belong_to_coordinators_except_the_campaign_review(String processId) {
+    void user_tasks_belong_to_coordinators_except_the_managers_reviews_and_approvals(String processId) {
         for (UserTask task : model(processId).getModelElementsByType(UserTask.class)) {
-            String expected = task.getId().equals("review-campaign") ? "MANAGER" : "COORDINATOR";
+            String expected = MANAGER_TASKS.contains(task.getId()) ? "MANAGER" : "COORDINATOR";
             assertThat(task.getCamundaCandidateGroups()).as("candidate groups of %s", task.getId()).isEqualTo(expected);
         }
     }
@@ -187,8 +250,8 @@ class ProcessModelConventionsTest {
         }
     }
 
-    @Test
-    void the_task_fields_are_the_public_contract() {
+    /** The fields of the follow-up of a commission of inquiry and of the forums it calls (SPEC §3). */
+    private static Map<String, List<String>> followUpContract() {
         Map<String, List<String>> expected = new LinkedHashMap<>();
         expected.put("report-published", List.of(
                 "reportSymbol string required maxlength=100", "publishedOn date required origin=true"));
@@ -218,6 +281,88 @@ class ProcessModelConventionsTest {
         expected.put("propose-out-of-cycle-ga-resolution", List.of("decision enum(PROPOSE|DECLINE) required",
                 "note string maxlength=4000"));
         expected.put("review-campaign", List.of("summary string required maxlength=4000"));
+        return expected;
+    }
+
+    /** The fields of the seed templates: the letter, the UPR, the field structure, Rights Up Front, the contact group. */
+    private static Map<String, List<String>> seedTemplatesContract() {
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("letter-proposed", List.of("addressee string required maxlength=300",
+                "request string required maxlength=1000"));
+        expected.put("draft-letter", List.of("subject string required maxlength=300", "asks string maxlength=4000",
+                "drafters names minlength=1"));
+        expected.put("gather-signatories", List.of("signatories names required minlength=1 maxlength=500",
+                "note string maxlength=4000"));
+        expected.put("approve-letter", List.of("decision enum(SEND|GATHER_MORE|DROP) required",
+                "note string maxlength=4000"));
+        expected.put("send-letter", List.of("date date required", "channel string maxlength=200",
+                "published boolean"));
+        expected.put("record-answer", List.of("answered boolean required", "date date requiredWhen=answered",
+                "answer enum(GRANTED|DECLINED|PARTLY) requiredWhen=answered", "note string maxlength=4000"));
+        expected.put("record-what-followed", List.of("date date", "followUp string required maxlength=4000",
+                "decision enum(CLOSE|NEW_LETTER) required"));
+        expected.put("review-scheduled", List.of("stateUnderReview string required maxlength=200",
+                "reviewDate date required", "cycle long min=1 max=10"));
+        expected.put("lobby-recommending-states", List.of("states names required minlength=1 suggest=memberStates",
+                "recommendationsProposed long min=0", "note string maxlength=4000"));
+        expected.put("submit-stakeholder-report", List.of("submitted boolean required", "date date",
+                "submitters names minlength=1", "summarySymbol string maxlength=100"));
+        expected.put("record-review", List.of("date date required", "recommendations long min=0",
+                "recommendingStates long min=0", "reportSymbol string maxlength=100", "reportAdoptedOn date"));
+        expected.put("record-state-responses", List.of("supported long required min=0", "noted long required min=0",
+                "date date", "symbol string maxlength=100", "note string maxlength=4000"));
+        expected.put("record-outcome-adoption", List.of("upr vote required rule=hrc"));
+        expected.put("prepare-mid-term-follow-up", List.of("notedToPursue long required min=0",
+                "note string maxlength=4000"));
+        expected.put("lobby-on-noted-recommendations", List.of("states names required minlength=1 suggest=memberStates",
+                "date date", "note string maxlength=4000"));
+        expected.put("submit-mid-term-report", List.of("date date required", "symbol string maxlength=100",
+                "implemented long min=0", "note string maxlength=4000"));
+        expected.put("structure-recommended", List.of("reportSymbol string required maxlength=100",
+                "recommendedOn date required origin=true"));
+        expected.put("record-mandate-vote", List.of("mandate vote required rule=hrc"));
+        expected.put("review-mandate-strategy", List.of("decision enum(RETRY|ABANDON) required",
+                "note string maxlength=4000"));
+        expected.put("recruit-staff", List.of("staffed boolean required", "staffCount long min=0",
+                "headOfOffice string maxlength=200", "note string maxlength=4000"));
+        expected.put("negotiate-host-agreement", List.of("hostCountry string required maxlength=200",
+                "agreed boolean required", "date date", "note string maxlength=4000"));
+        expected.put("open-structure", List.of("date date required", "location string required maxlength=200"));
+        expected.put("record-structure-report", List.of("date date required", "symbol string maxlength=100",
+                "forum enum(HRC|GENERAL_ASSEMBLY|PUBLIC) required", "continueReporting boolean required"));
+        expected.put("engagement-planned", List.of("country string required maxlength=200",
+                "startedOn date required origin=true"));
+        expected.put("name-agencies", List.of("agencies names required minlength=1 maxlength=30"));
+        expected.put("meet-agency", List.of("agency string required maxlength=200", "date date required",
+                "level string maxlength=200"));
+        expected.put("record-agency-commitments", List.of("committed boolean required",
+                "commitments string maxlength=4000 requiredWhen=committed"));
+        expected.put("follow-up-agency-commitments", List.of("date date required",
+                "implemented enum(YES|PARTLY|NO) required", "note string maxlength=4000"));
+        expected.put("call-for-special-envoy", List.of("called boolean required", "date date requiredWhen=called",
+                "callers names minlength=1 suggest=memberStates requiredWhen=called"));
+        expected.put("record-envoy-answer", List.of("appointed boolean required", "date date",
+                "envoy string maxlength=200 requiredWhen=appointed"));
+        expected.put("contact-group-proposed", List.of("subject string required maxlength=300",
+                "proposedOn date required origin=true"));
+        expected.put("invite-states", List.of("invited names required minlength=1 suggest=memberStates",
+                "date date required"));
+        expected.put("record-acceptances", List.of("members names suggest=memberStates",
+                "note string maxlength=4000"));
+        expected.put("reconsider-contact-group", List.of("decision enum(INVITE_MORE|DROP) required",
+                "note string maxlength=4000"));
+        expected.put("hold-founding-meeting", List.of("date date required", "host string required maxlength=200",
+                "attendees names required minlength=2 suggest=memberStates", "statementAgreed boolean required"));
+        expected.put("issue-joint-statement", List.of("date date required",
+                "signatories names required minlength=1 suggest=memberStates", "symbol string maxlength=100",
+                "summary string maxlength=4000"));
+        return expected;
+    }
+
+    @Test
+    void the_task_fields_are_the_public_contract() {
+        Map<String, List<String>> expected = new LinkedHashMap<>(followUpContract());
+        expected.putAll(seedTemplatesContract());
 
         Map<String, List<String>> actual = new LinkedHashMap<>();
         templates().map(ProcessModelConventionsTest::model).forEach(model -> {

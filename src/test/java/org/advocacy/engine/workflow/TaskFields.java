@@ -64,6 +64,12 @@ public final class TaskFields {
         return this;
     }
 
+    /** A {@code long} field, as the application hands it over. */
+    public TaskFields number(String id, long value) {
+        variables.putValueTyped(id, Variables.longValue(value, true));
+        return this;
+    }
+
     public TaskFields names(String id, int count) {
         return integer(id + "Count", count);
     }

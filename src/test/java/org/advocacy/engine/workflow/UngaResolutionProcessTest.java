@@ -8,35 +8,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.LocalDate;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 @Deployment(resources = {"processes/unga-resolution.bpmn", "processes/vote-outcome.dmn"})
-class UngaResolutionProcessTest {
-
-    @RegisterExtension
-    static ProcessEngineExtension extension = BpmnTestEngine.extension();
-
-    private CampaignDriver campaign;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(extension.getProcessEngine());
-        campaign = new CampaignDriver(extension.getProcessEngine(), CampaignDriver.newBusinessKey());
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        BpmnAwareTests.reset();
-    }
+class UngaResolutionProcessTest extends CampaignProcessTest {
 
     static TaskFields draft() {
         return fields().names("coSponsors", 2).bool("endorsesFindings", true).bool("encouragesIccReferral", true);
