@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.advocacy.engine.campaign.CampaignCommand.AssignTask;
 import org.advocacy.engine.campaign.CampaignCommand.CancelCampaign;
+import org.advocacy.engine.campaign.CampaignCommand.RecordTemplateMigration;
 import org.advocacy.engine.campaign.CampaignCommand.ResumeCampaign;
 import org.advocacy.engine.campaign.CampaignCommand.SuspendCampaign;
 import org.advocacy.engine.campaign.CampaignCommand.CancelTask;
@@ -37,6 +38,7 @@ import org.advocacy.engine.campaign.CampaignEvent.TaskOpened;
 import org.advocacy.engine.campaign.CampaignEvent.TaskReleased;
 import org.advocacy.engine.campaign.CampaignEvent.TaskDueSoon;
 import org.advocacy.engine.campaign.CampaignEvent.TaskOverdue;
+import org.advocacy.engine.campaign.CampaignEvent.TemplateMigrated;
 import org.advocacy.engine.campaign.CampaignEvent.VoteRecorded;
 import org.advocacy.engine.votes.VoteRule;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -190,6 +192,12 @@ public class Campaign {
         if (progress.status() == CampaignStatus.ACTIVE) {
             apply(new CampaignClosed(campaignId, progress.outcomes()));
         }
+    }
+
+    @CommandHandler
+    public void handle(RecordTemplateMigration command) {
+        refuseWhenClosed();
+        apply(new TemplateMigrated(campaignId, command.processKey(), command.fromVersion(), command.toVersion()));
     }
 
     @CommandHandler

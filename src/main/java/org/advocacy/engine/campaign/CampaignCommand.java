@@ -68,6 +68,10 @@ public sealed interface CampaignCommand {
     record CloseCampaign(@TargetAggregateIdentifier String campaignId) implements CampaignCommand {
     }
 
+    record RecordTemplateMigration(@TargetAggregateIdentifier String campaignId, String processKey, int fromVersion,
+                                   int toVersion) implements CampaignCommand {
+    }
+
     record SuspendCampaign(@TargetAggregateIdentifier String campaignId, String reason) implements CampaignCommand {
     }
 

@@ -88,6 +88,10 @@ public sealed interface CampaignEvent {
     record CampaignClosed(String campaignId, Map<String, Outcome> outcomes) implements CampaignEvent {
     }
 
+    /** An ADMIN moved the campaign's running process of {@code processKey} to a newer version of its template. */
+    record TemplateMigrated(String campaignId, String processKey, int fromVersion, int toVersion) implements CampaignEvent {
+    }
+
     /** A manager halted the campaign: its tasks cannot be claimed or completed and its timers wait. */
     record CampaignSuspended(String campaignId, String reason) implements CampaignEvent {
     }

@@ -58,6 +58,7 @@ public final class EventSentences {
             sentence(CampaignEvent.TaskDueSoon.class, event -> "reminder: " + event.task() + " is due"
                     + by(event)),
             sentence(CampaignEvent.TaskOverdue.class, event -> event.task() + " is overdue: it was due" + by(event)),
+            sentence(CampaignEvent.TemplateMigrated.class, EventSentences::migrated),
             sentence(CampaignEvent.CampaignSuspended.class, event -> event.subject() + " suspended the campaign"
                     + because(event)),
             sentence(CampaignEvent.CampaignResumed.class, event -> event.subject() + " resumed the campaign"),
@@ -234,6 +235,15 @@ public final class EventSentences {
     private static String cancelled(Event event) {
         String reason = event.text("reason");
         return WORKFLOW + " cancelled " + event.task() + (reason != null ? " (" + shortened(reason) + ")" : "");
+    }
+
+    private static String migrated(Event event) {
+        String process = event.text("processKey");
+        String to = event.text("toVersion");
+        String from = event.text("fromVersion");
+        return event.subject() + " moved the campaign" + (process == null ? "" : "'s " + process)
+                + (to == null ? " to a newer version of its template" : " to version " + to + " of its template")
+                + (from == null ? "" : " (from version " + from + ")");
     }
 
     private static String by(Event event) {

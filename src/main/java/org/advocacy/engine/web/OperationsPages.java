@@ -1,17 +1,24 @@
 package org.advocacy.engine.web;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.advocacy.engine.audit.Evidence;
 import org.advocacy.engine.audit.Evidence.EvidenceFile;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.Actors;
 import org.advocacy.engine.platform.BadRequest;
+import org.advocacy.engine.platform.NotFound;
 import org.advocacy.engine.replay.ProjectionRebuild;
+import org.advocacy.engine.templates.InvalidSubmission;
+import org.advocacy.engine.workflow.TemplateCatalog;
+import org.advocacy.engine.workflow.TemplateDeployments;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -36,8 +43,13 @@ class OperationsPages {
     private final ObjectMapper json;
     private final RecordPages record;
 
+    private final TemplateDeployments deployments;
+    private final TemplateCatalog templates;
+
     OperationsPages(ProjectionRebuild rebuild, Evidence evidence, CampaignViews campaigns, ObjectMapper json,
-                    RecordPages record) {
+                    RecordPages record, TemplateDeployments deployments, TemplateCatalog templates) {
+        this.deployments = deployments;
+        this.templates = templates;
         this.rebuild = rebuild;
         this.evidence = evidence;
         this.campaigns = campaigns;
@@ -49,8 +61,60 @@ class OperationsPages {
     String operations(Model model) {
         model.addAttribute("rebuild", rebuild.status());
         model.addAttribute("campaigns", campaigns.list(0, CAMPAIGNS_OFFERED));
+        model.addAttribute("templates", templates.templates().stream()
+                .map(template -> new TemplateRow(template.key(), template.name(), template.version(),
+                        templates.versions(template.key()))).toList());
         record.describe(model);
         return "admin";
+    }
+
+    record TemplateRow(String key, String name, int version, List<Integer> versions) {
+    }
+
+    /** Deploys an uploaded template, or a new version of one, after the same checks as the app's own. */
+    @PostMapping("/admin/templates")
+    String deployTemplate(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        if (file == null || file.isEmpty()) {
+            Pages.refused(redirect, "Choose a template's BPMN file (name.bpmn).");
+            return "redirect:/admin";
+        }
+        try {
+            TemplateDeployments.Deployed deployed = deployments.deploy(file.getOriginalFilename(), file.getBytes());
+            Pages.done(redirect, deployed.versions().isEmpty()
+                    ? "Nothing changed: " + deployed.file() + " is deployed already, as it is."
+                    : "Deployed " + deployed.versions().stream().map(version -> version.name() + " (" + version.key()
+                            + "), version " + version.version()).collect(Collectors.joining("; ")) + ".");
+        } catch (InvalidSubmission refused) {
+            Pages.refused(redirect, "Nothing was deployed: " + String.join("; ", refused.problems()) + ".");
+        } catch (BadRequest refused) {
+            Pages.refused(redirect, "Nothing was deployed: " + refused.getMessage() + ".");
+        } catch (IOException unreadable) {
+            Pages.refused(redirect, "Nothing was deployed: the file could not be read.");
+        }
+        return "redirect:/admin";
+    }
+
+    /** Tries (dry run) or makes the migration of every campaign on an older version of the template to its latest. */
+    @PostMapping("/admin/templates/{key}/migrations")
+    String migrate(@PathVariable String key, @RequestParam(defaultValue = "false") boolean dryRun,
+                   RedirectAttributes redirect) {
+        List<TemplateDeployments.Migration> migrations;
+        try {
+            migrations = deployments.migrate(key, dryRun);
+        } catch (NotFound missing) {
+            Pages.refused(redirect, Pages.capitalised(missing.getMessage()) + ".");
+            return "redirect:/admin";
+        }
+        long movable = migrations.stream().filter(TemplateDeployments.Migration::canMove).count();
+        String refusals = migrations.stream().filter(migration -> !migration.canMove())
+                .map(migration -> "campaign " + migration.campaignId() + " (version " + migration.fromVersion() + "): "
+                        + migration.reason()).collect(Collectors.joining("; "));
+        String summary = migrations.isEmpty() ? "No campaign runs an older version of " + key + "."
+                : (dryRun ? movable + " of " + migrations.size() + " campaigns can move"
+                        : movable + " of " + migrations.size() + " campaigns moved")
+                + " to the latest version of " + key + (refusals.isEmpty() ? "." : "; not " + refusals + ".");
+        Pages.done(redirect, summary);
+        return "redirect:/admin";
     }
 
     @PostMapping("/admin/rebuild")

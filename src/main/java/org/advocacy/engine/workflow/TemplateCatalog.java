@@ -62,6 +62,12 @@ public class TemplateCatalog {
                 .toList();
     }
 
+    /** Every deployed version of a process, oldest first. */
+    public List<Integer> versions(String key) {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(key).orderByProcessDefinitionVersion().asc()
+                .list().stream().map(ProcessDefinition::getVersion).toList();
+    }
+
     public Optional<Template> template(String key) {
         return templates().stream().filter(template -> template.key().equals(key)).findFirst();
     }

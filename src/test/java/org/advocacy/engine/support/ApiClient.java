@@ -118,6 +118,12 @@ public final class ApiClient {
         }
     }
 
+    /** A POST of a body that is no JSON, such as a BPMN file, with its content type. */
+    public Answer postText(String user, String path, String contentType, String text) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
     /** A POST with one more request header, such as If-Match. */
     public Answer post(String user, String path, Object body, String header, String value) {
         try {

@@ -65,6 +65,16 @@ public final class PageSession {
         return post(path, csrf, List.copyOf(fields.entrySet()));
     }
 
+    /** Uploads one file as a multipart form, with the CSRF token as the form's other field. */
+    Page upload(String path, String csrf, String field, String fileName, String contentType, String content) {
+        String boundary = "----campaigns" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** Posts a form as a body of no declared length (chunked), as a client that streams it does. */
     Page postChunked(String path, String csrf, List<Map.Entry<String, String>> fields) {
         byte[] form = encoded(csrf, fields).getBytes(StandardCharsets.UTF_8);

@@ -314,4 +314,29 @@ class PagesIT extends ApiTest {
         assertThat(manager.get(page + "/timeline").body()).contains("manager suspended the campaign: Waiting for the programme of work",
                 "manager resumed the campaign", "manager cancelled the campaign: Superseded");
     }
+
+    @Test
+    void an_admin_deploys_a_template_from_the_operations_page_and_tries_a_migration() throws Exception {
+        String key = "page-template-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String bpmn;
+        try (java.io.InputStream in = PagesIT.class.getResourceAsStream("/processes/extra/earlier-facts.bpmn")) {
+            bpmn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("process id=\"earlier-facts\"", "process id=\"" + key + "\"");
+        }
+        PageSession admin = PageSession.signedIn(port, "admin");
+
+        Page refused = admin.upload("/admin/templates", admin.csrf("/admin"), "file", key + ".bpmn", "application/xml",
+                bpmn.replace("camunda:candidateGroups=\"COORDINATOR\"", ""));
+        assertThat(refused.location()).endsWith("/admin");
+        assertThat(admin.get("/admin").body()).contains("Nothing was deployed: " + key + ".bpmn, element record-meeting:"
+                + " the user task has no role");
+
+        admin.upload("/admin/templates", admin.csrf("/admin"), "file", key + ".bpmn", "application/xml", bpmn);
+        String page = admin.get("/admin").body();
+        assertThat(page).contains("Deployed Earlier facts (" + key + "), version 1.", "data-template=\"" + key + "\"");
+
+        admin.post("/admin/templates/" + key + "/migrations", admin.csrf("/admin"), Map.of("dryRun", "true"));
+        assertThat(admin.get("/admin").body()).contains("No campaign runs an older version of " + key + ".");
+        assertThat(PageSession.signedIn(port, "manager").post("/admin/templates", null, Map.of()).status()).isEqualTo(403);
+    }
 }

@@ -88,6 +88,8 @@ class RoleMatrixIT extends ApiTest {
             GET /api/checkpoints/key.pem                             | signed in
             GET /api/operations                                      | MANAGER, ADMIN
             GET /api/admin/incidents                                 | ADMIN
+            POST /api/admin/templates                                | ADMIN
+            POST /api/admin/templates/{key}/migrations               | ADMIN
             POST /api/admin/projections/rebuild                      | ADMIN
             GET /api/admin/projections/rebuild                       | ADMIN
             # the pages (README "The pages"); a coordinator's assignment is refused by the page itself, with a message
@@ -119,6 +121,8 @@ class RoleMatrixIT extends ApiTest {
             GET /admin/rebuild/progress                              | ADMIN
             GET /admin/evidence                                      | ADMIN
             POST /admin/evidence                                     | ADMIN
+            POST /admin/templates                                    | ADMIN
+            POST /admin/templates/{key}/migrations                   | ADMIN
             # the OpenAPI description, for any signed-in user (README "The pages", /admin)
             GET /v3/api-docs                                         | signed in
             GET /v3/api-docs.yaml                                    | signed in
@@ -259,7 +263,7 @@ class RoleMatrixIT extends ApiTest {
     private static String concrete(String pattern, String campaign) {
         return pattern.replace("{campaignId}", campaign).replace("{id}", pattern.contains("checkpoints") ? "1" : campaign)
                 .replace("{taskId}", UUID.randomUUID().toString()).replace("{sequence}", "0")
-                .replace("{processKey}", "coi-follow-up")
+                .replace("{processKey}", "coi-follow-up").replace("{key}", "no-such-template")
                 + (pattern.equals("/admin/evidence") ? "?campaign=" + campaign : "");
     }
 

@@ -6,10 +6,18 @@ import org.advocacy.engine.templates.FieldSpec;
 import org.advocacy.engine.templates.TaskForm;
 import org.advocacy.engine.templates.Template;
 import org.advocacy.engine.workflow.TemplateCatalog;
+import org.advocacy.engine.workflow.TemplateDeployments;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The deployed templates, their start fields and their tasks' fields, with types as the BPMN files declare them. */
+/** The deployed templates, their start fields and their tasks' fields, with types as the BPMN files declare them; an ADMIN deploys and migrates them. */
 @RestController
 class TemplatesController {
 
@@ -29,22 +37,48 @@ class TemplatesController {
         }
     }
 
-    record TemplateView(String key, String name, int version, List<FieldView> startFields, List<TaskView> tasks) {
-        static TemplateView of(Template template) {
-            return new TemplateView(template.key(), template.name(), template.version(),
+    /** @param versions every deployed version of the template, oldest first; new campaigns start on {@code version} */
+    record TemplateView(String key, String name, int version, List<Integer> versions, List<FieldView> startFields,
+                        List<TaskView> tasks) {
+        static TemplateView of(Template template, List<Integer> versions) {
+            return new TemplateView(template.key(), template.name(), template.version(), versions,
                     template.startFields().stream().map(FieldView::of).toList(),
                     template.tasks().stream().map(TaskView::of).toList());
         }
     }
 
     private final TemplateCatalog catalog;
+    private final TemplateDeployments deployments;
 
-    TemplatesController(TemplateCatalog catalog) {
+    TemplatesController(TemplateCatalog catalog, TemplateDeployments deployments) {
         this.catalog = catalog;
+        this.deployments = deployments;
     }
 
     @GetMapping("/api/templates")
     List<TemplateView> templates() {
-        return catalog.templates().stream().map(TemplateView::of).toList();
+        return catalog.templates().stream().map(template -> TemplateView.of(template, catalog.versions(template.key())))
+                .toList();
+    }
+
+    /**
+     * An ADMIN deploys a template, or a new version of one: the body is the BPMN file, {@code file}
+     * its name. 201 with the versions deployed (none when this very file was deployed already);
+     * 400 with the problems, naming the element of each, and nothing deployed.
+     */
+    @PostMapping(value = "/api/admin/templates", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ResponseEntity<TemplateDeployments.Deployed> deploy(@RequestParam String file, @RequestBody byte[] bpmn) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(deployments.deploy(file, bpmn));
+    }
+
+    /**
+     * Moves every campaign whose process of {@code key} runs an older version to the latest one;
+     * with {@code dryRun=true}, says which can move and why the others cannot, and moves none.
+     */
+    @PostMapping("/api/admin/templates/{key}/migrations")
+    List<TemplateDeployments.Migration> migrate(@PathVariable String key,
+                                                @RequestParam(defaultValue = "false") boolean dryRun) {
+        return deployments.migrate(key, dryRun);
     }
 }
