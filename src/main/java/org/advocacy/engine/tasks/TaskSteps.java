@@ -151,7 +151,7 @@ public class TaskSteps {
                 : new VoteCast(submission.vote().outcomeKey(), submission.vote().vote().rule().name());
         commands.send(new CompleteStep(task.campaignId(), task.id(), Actors.current(), submission.fields(), vote),
                 task.processInstanceId(), task.id());
-        workflow.complete(task.id(), form, submission);
+        workflow.complete(task, form, submission);
         log.info("{} completed task {} ({}) of campaign {}", Actors.current(), task.id(), task.key(), task.campaignId());
     }
 

@@ -2,6 +2,8 @@ package org.advocacy.engine.workflow;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.advocacy.engine.templates.FieldSpec;
 import org.advocacy.engine.templates.FieldType;
@@ -12,6 +14,7 @@ import org.advocacy.engine.templates.TemplateFailure;
 import org.advocacy.engine.votes.Vote;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +24,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,11 +44,15 @@ public class Workflow {
     /** The transient variable that names the outcome key of the vote a completed task cast. */
     static final String VOTE_OUTCOME_KEY = "voteOutcomeKey";
 
+    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{.*?}");
+
     private final RuntimeService runtime;
+    private final RepositoryService repository;
     private final TaskService tasks;
     private final CommandExecutor engineCommands;
 
-    Workflow(RuntimeService runtime, TaskService tasks, ProcessEngine engine) {
+    Workflow(RuntimeService runtime, TaskService tasks, RepositoryService repository, ProcessEngine engine) {
+        this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
         this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
@@ -117,24 +127,50 @@ public class Workflow {
      * stored): each field under its id, each list as {@code <id>Count}, and a vote as the inputs
      * of the vote-outcome decision.
      */
-    public void complete(String taskId, TaskForm form, Submission submission) {
+    public void complete(WorkTask task, TaskForm form, Submission submission) {
         try {
-            tasks.complete(taskId, transientVariables(form, submission));
+            tasks.complete(task.id(), transientVariables(form, submission));
         } catch (ProcessEngineException failed) {
-            ELException expression = expressionFailure(failed);
-            if (expression == null) {
+            if (!expressionFailed(failed)) {
                 throw failed;
             }
-            throw new TemplateFailure("the template cannot go on after task " + form.key() + ": "
-                    + failed.getMessage().lines().findFirst().orElse("an expression failed")
+            String said = failed.getMessage() == null ? "" : failed.getMessage().lines().findFirst().orElse("");
+            String element = elementOf(said, task.processDefinitionId());
+            throw new TemplateFailure("the template cannot go on after task " + form.key()
+                    + (element == null ? "" : ", at element " + element) + ": " + said
                     + "; nothing was recorded. Tell the template's author", failed);
         }
     }
 
-    private static ELException expressionFailure(Throwable failure) {
+    private static boolean expressionFailed(Throwable failure) {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof ELException expression) {
-                return expression;
+            if (cause instanceof ELException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The element whose condition or due date is the failed expression: in the task's own process, or any other. */
+    private String elementOf(String message, String processDefinitionId) {
+        Matcher expression = EXPRESSION.matcher(message);
+        if (!expression.find()) {
+            return null;
+        }
+        String failed = expression.group();
+        List<String> definitions = new java.util.ArrayList<>(List.of(processDefinitionId));
+        repository.createProcessDefinitionQuery().latestVersion().list().forEach(definition -> definitions.add(definition.getId()));
+        for (String definition : definitions) {
+            BpmnModelInstance model = repository.getBpmnModelInstance(definition);
+            for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+                if (flow.getConditionExpression() != null && failed.equals(flow.getConditionExpression().getTextContent().strip())) {
+                    return flow.getId();
+                }
+            }
+            for (UserTask userTask : model.getModelElementsByType(UserTask.class)) {
+                if (failed.equals(userTask.getCamundaDueDate())) {
+                    return userTask.getId();
+                }
             }
         }
         return null;

@@ -41,7 +41,8 @@ class EarlierFactsIT extends ApiTest {
 
         assertThat(failed.status()).isEqualTo(422);
         assertThat(failed.contentType()).startsWith("application/problem+json");
-        assertThat(failed.detail()).contains("after task plan-follow-up", "venue", "nothing was recorded")
+        assertThat(failed.detail()).contains("after task plan-follow-up, at element flow-venue-gateway-to-meeting-closed",
+                        "venue", "nothing was recorded")
                 .doesNotContain("at org.");
         assertThat(campaigns.look(withoutVenue)).isEqualTo(before);
 

@@ -59,6 +59,14 @@ class TemplateChecksTest {
     }
 
     @Test
+    void a_user_task_that_records_nothing_is_refused() {
+        String fields = template().substring(template().indexOf("<camunda:formField id=\"summary\""),
+                template().indexOf("</camunda:formData>", template().indexOf("<camunda:formField id=\"summary\"")));
+        assertThat(defects(fields, "")).singleElement().isEqualTo(new Problem(FILE, "write-summary",
+                "the user task declares no fields: give it a camunda:formData with what it records"));
+    }
+
+    @Test
     void a_process_without_history_time_to_live_is_refused() {
         assertThat(defects(" camunda:historyTimeToLive=\"P1D\"", "")).extracting(Problem::element, Problem::problem)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("earlier-facts",
