@@ -6,11 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.advocacy.engine.CampaignEngineApplication;
 import org.advocacy.engine.support.ApiClient;
+import org.advocacy.engine.support.Apps;
 import org.advocacy.engine.support.ScenarioDriver;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
@@ -31,8 +30,8 @@ class ReplayRestartIT {
         try {
             Map<String, String> before;
             long processedBeforeStop;
-            try (ConfigurableApplicationContext first = start(arguments)) {
-                ApiClient api = client(first);
+            try (ConfigurableApplicationContext first = Apps.start(arguments)) {
+                ApiClient api = Apps.client(first);
                 ScenarioDriver driver = new ScenarioDriver(api);
                 ScenarioDriver.all().forEach(scenario -> driver.drive(scenario.content()));
                 driver.drive(ScenarioDriver.named("dprk-2014.json").content());
@@ -45,8 +44,8 @@ class ReplayRestartIT {
                 assertThat(processedBeforeStop).isLessThan(running.get("total").asLong());
             }
 
-            try (ConfigurableApplicationContext second = start(arguments)) {
-                ApiClient api = client(second);
+            try (ConfigurableApplicationContext second = Apps.start(arguments)) {
+                ApiClient api = Apps.client(second);
                 JsonNode done = ReplayIT.ReadModelAnswers.awaitRebuild(api);
                 assertThat(done.get("status").asText()).isEqualTo("DONE");
                 assertThat(done.get("processed").asLong()).isEqualTo(done.get("total").asLong())
@@ -58,13 +57,6 @@ class ReplayRestartIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(String[] arguments) {
-        return new SpringApplicationBuilder(CampaignEngineApplication.class).run(arguments);
-    }
-
-    private static ApiClient client(ConfigurableApplicationContext context) {
-        return new ApiClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
-    }
 
     private static JsonNode awaitProgress(ApiClient api, long processed) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 30_000;

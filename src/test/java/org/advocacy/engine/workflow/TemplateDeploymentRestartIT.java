@@ -8,11 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.advocacy.engine.CampaignEngineApplication;
 import org.advocacy.engine.support.ApiClient;
+import org.advocacy.engine.support.Apps;
 import org.advocacy.engine.support.HttpCampaigns;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
 
@@ -31,14 +30,14 @@ class TemplateDeploymentRestartIT {
         }
         try {
             String campaign;
-            try (ConfigurableApplicationContext first = start(arguments)) {
-                ApiClient api = client(first);
+            try (ConfigurableApplicationContext first = Apps.start(arguments)) {
+                ApiClient api = Apps.client(first);
                 assertThat(api.postText("admin", "/api/admin/templates?file=deployed-once.bpmn", "application/xml", bpmn)
                         .status()).isEqualTo(201);
                 campaign = new HttpCampaigns(api).launch(Map.of("template", "deployed-once", "title", "Before the restart"));
             }
-            try (ConfigurableApplicationContext second = start(arguments)) {
-                ApiClient api = client(second);
+            try (ConfigurableApplicationContext second = Apps.start(arguments)) {
+                ApiClient api = Apps.client(second);
                 assertThat(api.get("coordinator", "/api/templates").body().findValuesAsText("key")).contains("deployed-once");
                 HttpCampaigns campaigns = new HttpCampaigns(api);
                 campaigns.step(campaign, "record-meeting", Map.of("held", false, "statesAttending", java.util.List.of("Chile")));
@@ -51,11 +50,4 @@ class TemplateDeploymentRestartIT {
         }
     }
 
-    private static ConfigurableApplicationContext start(String[] arguments) {
-        return new SpringApplicationBuilder(CampaignEngineApplication.class).run(arguments);
-    }
-
-    private static ApiClient client(ConfigurableApplicationContext context) {
-        return new ApiClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
-    }
 }
