@@ -18,6 +18,7 @@ import org.advocacy.engine.templates.FieldSpec;
 import org.advocacy.engine.templates.FieldType;
 import org.advocacy.engine.templates.InvalidSubmission;
 import org.advocacy.engine.templates.Template;
+import org.advocacy.engine.templates.TemplateFailure;
 import org.advocacy.engine.workflow.TemplateCatalog;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -101,6 +102,10 @@ class CampaignPages {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             body.remove("template");
             return start(key, body, invalid.problems(), model);
+        } catch (TemplateFailure failed) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            body.remove("template");
+            return start(key, body, List.of(Pages.capitalised(failed.getMessage())), model);
         }
     }
 

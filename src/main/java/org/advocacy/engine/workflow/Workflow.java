@@ -60,7 +60,12 @@ public class Workflow {
     }
 
     public String start(String templateKey, String campaignId) {
-        return runtime.startProcessInstanceByKey(templateKey, campaignId).getId();
+        try {
+            return runtime.startProcessInstanceByKey(templateKey, campaignId).getId();
+        } catch (ProcessEngineException failed) {
+            throw templateFailure("the template " + templateKey + " cannot start", failed, () -> repository
+                    .createProcessDefinitionQuery().processDefinitionKey(templateKey).latestVersion().singleResult().getId());
+        }
     }
 
     /**
@@ -131,15 +136,20 @@ public class Workflow {
         try {
             tasks.complete(task.id(), transientVariables(form, submission));
         } catch (ProcessEngineException failed) {
-            if (!expressionFailed(failed)) {
-                throw failed;
-            }
-            String said = failed.getMessage() == null ? "" : failed.getMessage().lines().findFirst().orElse("");
-            String element = elementOf(said, task.processDefinitionId());
-            throw new TemplateFailure("the template cannot go on after task " + form.key()
-                    + (element == null ? "" : ", at element " + element) + ": " + said
-                    + "; nothing was recorded. Tell the template's author", failed);
+            throw templateFailure("the template cannot go on after task " + form.key(), failed, task::processDefinitionId);
         }
+    }
+
+    /** A failed expression as the template's failure, naming its element; any other failure as it was. */
+    private RuntimeException templateFailure(String what, ProcessEngineException failed,
+                                             java.util.function.Supplier<String> processDefinitionId) {
+        if (!expressionFailed(failed)) {
+            return failed;
+        }
+        String said = failed.getMessage() == null ? "" : failed.getMessage().lines().findFirst().orElse("");
+        String element = elementOf(said, processDefinitionId.get());
+        return new TemplateFailure(what + (element == null ? "" : ", at element " + element) + ": " + said
+                + "; nothing was recorded. Tell the template's author", failed);
     }
 
     private static boolean expressionFailed(Throwable failure) {

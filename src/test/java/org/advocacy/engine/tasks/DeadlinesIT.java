@@ -86,6 +86,30 @@ class DeadlinesIT extends ApiTest {
         assertThat(types(campaign)).containsOnlyOnce("TaskOverdue").doesNotContain("TaskDueSoon");
     }
 
+    @Test
+    void a_due_date_that_cannot_be_computed_at_launch_is_a_422_naming_its_element_and_nothing_is_written() throws Exception {
+        String template;
+        try (java.io.InputStream in = DeadlinesIT.class.getResourceAsStream("/processes/extra/deadlines.bpmn")) {
+            template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("process id=\"deadlines\"", "process id=\"deadlines-optional-date\"")
+                    .replaceFirst("(?s)(id=\"meetingDate\".*?)<camunda:constraint name=\"required\" />", "$1");
+        }
+        assertThat(api.postText("admin", "/api/admin/templates?file=deadlines-optional-date.bpmn", "application/xml",
+                template).status()).isEqualTo(201);
+        String title = "No meeting date " + Instant.now();
+
+        org.advocacy.engine.support.ApiClient.Answer refused = api.post("coordinator", "/api/campaigns",
+                Map.of("template", "deadlines-optional-date", "title", title));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.detail()).contains("cannot start, at element prepare-briefing", "meetingDate",
+                "nothing was recorded");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM campaign_view WHERE title = ?", Long.class, title)).isZero();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private String launch(LocalDate meeting) {
         return campaigns.launch(Map.of("template", "deadlines", "title", "Meeting of " + meeting + " " + Instant.now(),
                 "meetingDate", meeting.toString()));
