@@ -47,7 +47,7 @@ final class ReplayBenchmark {
     /** A full rebuild, waited for. */
     Rebuilt rebuild() throws InterruptedException {
         long start = System.nanoTime();
-        rebuild.start();
+        rebuild.start(AppUnderTest.ADMIN);
         ProjectionRebuild.Status status = rebuild.status();
         while ("RUNNING".equals(status.status())) {
             Thread.sleep(10);
