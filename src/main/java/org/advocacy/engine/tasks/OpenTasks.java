@@ -38,8 +38,9 @@ public class OpenTasks extends JdbcProjection {
     public static final String GROUP = "open-tasks";
 
     /** One open task as the inbox lists it. */
+    /** @param campaignStatus ACTIVE, or SUSPENDED while a manager has suspended the campaign (its tasks wait) */
     public record InboxTask(String id, String key, String name, String forum, String role, String assignee,
-                            Instant createdAt, Instant due, String campaignId, String campaignTitle) {
+                            Instant createdAt, Instant due, String campaignId, String campaignTitle, String campaignStatus) {
     }
 
     /**
@@ -87,12 +88,12 @@ public class OpenTasks extends JdbcProjection {
         }
         arguments.add(query.limit());
         arguments.add(query.offset());
-        return jdbc.query("SELECT " + COLUMNS + ", c.title FROM (" + tasks + ") t"
+        return jdbc.query("SELECT " + COLUMNS + ", c.title, c.status FROM (" + tasks + ") t"
                 + " LEFT JOIN campaign_view c ON c.campaign_id = t.campaign_id" + ORDER + " LIMIT ? OFFSET ?",
                 (row, index) -> new InboxTask(row.getString(1), row.getString(2), row.getString(3),
                 row.getString(4), row.getString(5), row.getString(6), row.getTimestamp(7).toInstant(),
                 row.getTimestamp(8) == null ? null : row.getTimestamp(8).toInstant(), row.getString(9),
-                row.getString(10)), arguments.toArray());
+                row.getString(10), row.getString(11)), arguments.toArray());
     }
 
     /** How many tasks the query matches, beyond its limit. */

@@ -42,7 +42,8 @@ class TaskPages {
     private static final int INBOX_SIZE = 200;
 
     /** One row of the inbox, ready to show. */
-    record Row(InboxTask task, String forumName, String age, String due, boolean overdue, boolean mine, boolean mayDo) {
+    record Row(InboxTask task, String forumName, String age, String due, boolean overdue, boolean mine, boolean mayDo,
+               boolean suspended) {
     }
 
     private final OpenTasks openTasks;
@@ -81,7 +82,9 @@ class TaskPages {
         Instant now = clock.instant();
         List<Row> rows = openTasks.list(query).stream().map(task -> new Row(task, templates.processName(task.forum()),
                 Pages.age(task.createdAt(), now), Pages.day(task.due()), task.due() != null && task.due().isBefore(now),
-                Actors.current().equals(task.assignee()), Actors.roles().contains(task.role()))).toList();
+                Actors.current().equals(task.assignee()),
+                Actors.roles().contains(task.role()) && !"SUSPENDED".equals(task.campaignStatus()),
+                "SUSPENDED".equals(task.campaignStatus()))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("total", openTasks.count(query));
         model.addAttribute("limit", INBOX_SIZE);

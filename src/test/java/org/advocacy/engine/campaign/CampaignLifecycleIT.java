@@ -60,7 +60,14 @@ class CampaignLifecycleIT extends ApiTest {
                 .isEqualTo(409);
         assertThat(campaigns.look(campaign)).isEqualTo(whileSuspended);
 
+        JsonNode inbox = api.get("coordinator", "/api/tasks?campaign=" + campaign).body();
+        assertThat(inbox.findValuesAsText("campaignStatus")).isNotEmpty().containsOnly("SUSPENDED");
+        String page = org.advocacy.engine.web.PageSession.signedIn(port, "coordinator").get("/inbox?campaign=" + campaign).body();
+        assertThat(page).contains("campaign suspended").doesNotContain("/tasks/" + task + "/claim");
+
         assertThat(api.post("manager", "/api/campaigns/" + campaign + "/resume", Map.of()).status()).isEqualTo(204);
+        assertThat(org.advocacy.engine.web.PageSession.signedIn(port, "coordinator").get("/inbox?campaign=" + campaign)
+                .body()).doesNotContain("campaign suspended").contains("/tasks/" + task + "/claim");
         assertThat(campaigns.campaign(campaign).path("status").asText()).isEqualTo("ACTIVE");
         assertThat(escalationTimer(campaign).isSuspended()).isFalse();
         assertThat(api.post("coordinator", "/api/tasks/" + task + "/claim", Map.of()).status()).isEqualTo(204);
