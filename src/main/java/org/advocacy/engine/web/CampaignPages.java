@@ -173,6 +173,9 @@ class CampaignPages {
         model.addAttribute("processes", templates.processKeys(now.template()).stream()
                 .map(key -> Map.entry(key, templates.processName(key))).toList());
         model.addAttribute("templateName", templates.template(now.template()).map(Template::name).orElse(now.template()));
+        // the template's own words for the date that the campaign counts from ("Published on", "Proposed on")
+        model.addAttribute("originLabel", templates.template(now.template()).flatMap(template -> template.startFields()
+                .stream().filter(FieldSpec::origin).map(FieldSpec::label).findFirst()).orElse("Since"));
         model.addAttribute("mayDoTasks", Actors.roles().contains("COORDINATOR") || Actors.roles().contains("MANAGER"));
         replayModel(now, position, model);
         return "campaign";

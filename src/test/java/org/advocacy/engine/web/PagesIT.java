@@ -292,6 +292,7 @@ class PagesIT extends ApiTest {
         assertThat(coordinator.post(page + "/suspend", coordinator.csrf(page), Map.of("reason", "mine")).status())
                 .isEqualTo(403);
 
+        assertThat(manager.get(page).body()).contains("published on</span> <span id=\"campaign-origin\">17 Feb 2014</span>");
         assertThat(manager.get(page).body()).contains("id=\"suspend-form\"", "id=\"cancel-form\"")
                 .doesNotContain("id=\"resume-form\"");
         PageSession.Page blank = manager.post(page + "/suspend", manager.csrf(page), Map.of("reason", ""));
