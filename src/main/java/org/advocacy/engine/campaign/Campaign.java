@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.advocacy.engine.campaign.CampaignCommand.AssessPositions;
 import org.advocacy.engine.campaign.CampaignCommand.AssignTask;
 import org.advocacy.engine.campaign.CampaignCommand.CancelCampaign;
 import org.advocacy.engine.campaign.CampaignCommand.RecordTemplateMigration;
@@ -30,6 +31,7 @@ import org.advocacy.engine.campaign.CampaignEvent.CampaignSuspended;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignLaunched;
 import org.advocacy.engine.campaign.CampaignEvent.EscalationRaised;
 import org.advocacy.engine.campaign.CampaignEvent.OutcomeRecorded;
+import org.advocacy.engine.campaign.CampaignEvent.PositionAssessed;
 import org.advocacy.engine.campaign.CampaignEvent.StepCompleted;
 import org.advocacy.engine.campaign.CampaignEvent.TaskAssigned;
 import org.advocacy.engine.campaign.CampaignEvent.TaskCancelled;
@@ -191,6 +193,19 @@ public class Campaign {
     public void handle(CloseCampaign command) {
         if (progress.status() == CampaignStatus.ACTIVE) {
             apply(new CampaignClosed(campaignId, progress.outcomes()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(AssessPositions command) {
+        refuseWhenClosed();
+        for (CampaignCommand.Assessment assessment : command.assessments()) {
+            AssessedPosition held = progress.position(command.voteKey(), assessment.member());
+            AssessedPosition now = new AssessedPosition(assessment.position(), assessment.note(), assessment.source());
+            if (!now.equals(held)) {
+                apply(new PositionAssessed(campaignId, command.voteKey(), assessment.member(), assessment.position(),
+                        assessment.note(), assessment.source()));
+            }
         }
     }
 

@@ -72,6 +72,14 @@ public sealed interface CampaignCommand {
                                    int toVersion) implements CampaignCommand {
     }
 
+    /** One member's assessed position; the command records those that change what the campaign holds. */
+    record Assessment(String member, String position, String note, String source) {
+    }
+
+    record AssessPositions(@TargetAggregateIdentifier String campaignId, String voteKey, java.util.List<Assessment> assessments)
+            implements CampaignCommand {
+    }
+
     record SuspendCampaign(@TargetAggregateIdentifier String campaignId, String reason) implements CampaignCommand {
     }
 

@@ -92,6 +92,15 @@ public sealed interface CampaignEvent {
     record TemplateMigrated(String campaignId, String processKey, int fromVersion, int toVersion) implements CampaignEvent {
     }
 
+    /**
+     * A coordinator's assessment of how a member will vote in the vote of {@code voteKey} (a vote
+     * field's id): YES, LEANING_YES, UNDECIDED, ABSTAIN, LEANING_NO, NO or ABSENT, with an optional
+     * note and source. Each change is one event, so the history shows how the count moved.
+     */
+    record PositionAssessed(String campaignId, String voteKey, String member, String position, String note,
+                            String source) implements CampaignEvent {
+    }
+
     /** A manager halted the campaign: its tasks cannot be claimed or completed and its timers wait. */
     record CampaignSuspended(String campaignId, String reason) implements CampaignEvent {
     }

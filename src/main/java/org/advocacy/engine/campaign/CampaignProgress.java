@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.advocacy.engine.campaign.CampaignEvent.CampaignCancelled;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
+import org.advocacy.engine.campaign.CampaignEvent.PositionAssessed;
 import org.advocacy.engine.campaign.CampaignEvent.TaskDueSoon;
 import org.advocacy.engine.campaign.CampaignEvent.TaskOverdue;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignResumed;
@@ -43,6 +44,7 @@ public final class CampaignProgress {
     private CampaignStatus status = CampaignStatus.ACTIVE;
     private String statusReason;
     private final Set<String> remindedTasks = new HashSet<>();
+    private final Map<String, Map<String, AssessedPosition>> positions = new LinkedHashMap<>();
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
     private final Map<String, ActiveTask> activeTasks = new LinkedHashMap<>();
     private final List<String> escalations = new ArrayList<>();
@@ -61,6 +63,7 @@ public final class CampaignProgress {
         progress.origin = snapshot.origin();
         progress.status = snapshot.status();
         progress.statusReason = snapshot.statusReason();
+        snapshot.positions().forEach((vote, members) -> progress.positions.put(vote, new LinkedHashMap<>(members)));
         progress.outcomes.putAll(snapshot.outcomes());
         snapshot.activeTasks().forEach(task -> progress.activeTasks.put(task.id(), task));
         progress.escalations.addAll(snapshot.escalations());
@@ -107,6 +110,9 @@ public final class CampaignProgress {
         } else if (event instanceof CampaignClosed) {
             status = CampaignStatus.CLOSED;
             activeTasks.clear();
+        } else if (event instanceof PositionAssessed assessed) {
+            positions.computeIfAbsent(assessed.voteKey(), key -> new LinkedHashMap<>())
+                    .put(assessed.member(), new AssessedPosition(assessed.position(), assessed.note(), assessed.source()));
         } else if (event instanceof TaskDueSoon dueSoon) {
             remindedTasks.add(dueSoon.taskId());
         } else if (event instanceof TaskOverdue overdue) {
@@ -136,6 +142,12 @@ public final class CampaignProgress {
 
     public CampaignStatus status() {
         return status;
+    }
+
+    /** A member's assessed position in the vote of {@code voteKey}; null when none was recorded. */
+    public AssessedPosition position(String voteKey, String member) {
+        Map<String, AssessedPosition> vote = positions.get(voteKey);
+        return vote == null ? null : vote.get(member);
     }
 
     /** Whether the task's reminder was recorded. */
@@ -174,9 +186,15 @@ public final class CampaignProgress {
         return String.join(", ", forums);
     }
 
+    private static Map<String, Map<String, AssessedPosition>> copyOf(Map<String, Map<String, AssessedPosition>> positions) {
+        Map<String, Map<String, AssessedPosition>> copy = new LinkedHashMap<>();
+        positions.forEach((vote, members) -> copy.put(vote, Collections.unmodifiableMap(new LinkedHashMap<>(members))));
+        return Collections.unmodifiableMap(copy);
+    }
+
     public CampaignSnapshot snapshot() {
         return new CampaignSnapshot(campaignId, title, template, status, stage(), new LinkedHashMap<>(outcomes),
                 List.copyOf(activeTasks.values()), fields, origin, List.copyOf(escalations), launchedAt, updatedAt,
-                lastSequence, List.copyOf(steps), List.copyOf(votes), statusReason);
+                lastSequence, List.copyOf(steps), List.copyOf(votes), statusReason, copyOf(positions));
     }
 }

@@ -107,6 +107,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign").hasRole("MANAGER")
                         .requestMatchers(HttpMethod.POST, "/api/campaigns/*/suspend", "/api/campaigns/*/resume",
                                 "/api/campaigns/*/cancel").hasRole("MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns/*/positions/*").hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/**", "/api/campaigns/*/tasks/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/tasks").hasAnyRole("COORDINATOR", "MANAGER")

@@ -59,6 +59,11 @@ public final class EventSentences {
                     + by(event)),
             sentence(CampaignEvent.TaskOverdue.class, event -> event.task() + " is overdue: it was due" + by(event)),
             sentence(CampaignEvent.TemplateMigrated.class, EventSentences::migrated),
+            sentence(CampaignEvent.PositionAssessed.class, event -> event.subject() + " expects "
+                    + (event.text("member") == null ? "a member" : event.text("member")) + " to "
+                    + (event.text("position") == null ? "vote as yet unknown" : readablePosition(event.text("position")))
+                    + (event.text("voteKey") == null ? "" : " in the " + event.text("voteKey") + " vote")
+                    + (event.text("note") == null ? "" : " (" + shortened(event.text("note")) + ")")),
             sentence(CampaignEvent.CampaignSuspended.class, event -> event.subject() + " suspended the campaign"
                     + because(event)),
             sentence(CampaignEvent.CampaignResumed.class, event -> event.subject() + " resumed the campaign"),
@@ -235,6 +240,19 @@ public final class EventSentences {
     private static String cancelled(Event event) {
         String reason = event.text("reason");
         return WORKFLOW + " cancelled " + event.task() + (reason != null ? " (" + shortened(reason) + ")" : "");
+    }
+
+    private static String readablePosition(String position) {
+        return switch (position) {
+            case "YES" -> "vote yes";
+            case "LEANING_YES" -> "lean towards yes";
+            case "UNDECIDED" -> "be undecided";
+            case "ABSTAIN" -> "abstain";
+            case "LEANING_NO" -> "lean towards no";
+            case "NO" -> "vote no";
+            case "ABSENT" -> "be absent";
+            default -> "be " + position;
+        };
     }
 
     private static String migrated(Event event) {

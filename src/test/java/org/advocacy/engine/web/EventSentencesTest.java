@@ -102,7 +102,8 @@ class EventSentencesTest {
     private static final List<CampaignEvent> ONE_OF_EACH = List.of(LAUNCHED, DRAFT_OPENED, DRAFT_CLAIMED,
             VOTE_ASSIGNED, VOTE_RELEASED, DRAFT_COMPLETED, HRC_VOTE_RECORDED, AGENDA_NOT_HELD, SIX_MONTHS,
             PROPOSAL_CANCELLED, CLOSED, SUSPENDED, RESUMED, CANCELLED, AGENDA_DUE_SOON, AGENDA_OVERDUE,
-            new CampaignEvent.TemplateMigrated(CAMPAIGN, "coi-follow-up", 1, 2));
+            new CampaignEvent.TemplateMigrated(CAMPAIGN, "coi-follow-up", 1, 2),
+            new CampaignEvent.PositionAssessed(CAMPAIGN, "councilAgenda", "Chad", "ABSTAIN", "said so in the corridor", null));
 
     /**
      * What follows from the path rather than from what a user did: the actor recorded on them is

@@ -70,6 +70,8 @@ class RoleMatrixIT extends ApiTest {
             POST /api/campaigns/{id}/suspend                         | MANAGER
             POST /api/campaigns/{id}/resume                          | MANAGER
             POST /api/campaigns/{id}/cancel                          | MANAGER
+            POST /api/campaigns/{id}/positions/{voteKey}             | COORDINATOR, MANAGER
+            GET /api/campaigns/{id}/forecast/{voteKey}               | signed in
             GET /api/campaigns/{id}/history                          | MANAGER, COORDINATOR
             GET /api/campaigns/{id}/history/export                   | MANAGER, COORDINATOR
             GET /api/history                                         | MANAGER
@@ -263,7 +265,7 @@ class RoleMatrixIT extends ApiTest {
     private static String concrete(String pattern, String campaign) {
         return pattern.replace("{campaignId}", campaign).replace("{id}", pattern.contains("checkpoints") ? "1" : campaign)
                 .replace("{taskId}", UUID.randomUUID().toString()).replace("{sequence}", "0")
-                .replace("{processKey}", "coi-follow-up").replace("{key}", "no-such-template")
+                .replace("{processKey}", "coi-follow-up").replace("{key}", "no-such-template").replace("{voteKey}", "councilAgenda")
                 + (pattern.equals("/admin/evidence") ? "?campaign=" + campaign : "");
     }
 
