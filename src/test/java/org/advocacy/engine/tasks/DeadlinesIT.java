@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -88,12 +87,8 @@ class DeadlinesIT extends ApiTest {
 
     @Test
     void a_due_date_that_cannot_be_computed_at_launch_is_a_422_naming_its_element_and_nothing_is_written() throws Exception {
-        String template;
-        try (java.io.InputStream in = DeadlinesIT.class.getResourceAsStream("/processes/extra/deadlines.bpmn")) {
-            template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("process id=\"deadlines\"", "process id=\"deadlines-optional-date\"")
-                    .replaceFirst("(?s)(id=\"meetingDate\".*?)<camunda:constraint name=\"required\" />", "$1");
-        }
+        String template = org.advocacy.engine.support.TestTemplates.renamed("deadlines.bpmn", "deadlines",
+                "deadlines-optional-date").replaceFirst("(?s)(id=\"meetingDate\".*?)<camunda:constraint name=\"required\" />", "$1");
         assertThat(api.postText("admin", "/api/admin/templates?file=deadlines-optional-date.bpmn", "application/xml",
                 template).status()).isEqualTo(201);
         String title = "No meeting date " + Instant.now();
@@ -126,8 +121,6 @@ class DeadlinesIT extends ApiTest {
     }
 
     private List<String> types(String campaign) {
-        List<String> types = new ArrayList<>();
-        campaigns.history(campaign).forEach(event -> types.add(event.path("type").asText()));
-        return types;
+        return campaigns.eventTypes(campaign);
     }
 }

@@ -319,11 +319,7 @@ class PagesIT extends ApiTest {
     @Test
     void an_admin_deploys_a_template_from_the_operations_page_and_tries_a_migration() throws Exception {
         String key = "page-template-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        String bpmn;
-        try (java.io.InputStream in = PagesIT.class.getResourceAsStream("/processes/extra/earlier-facts.bpmn")) {
-            bpmn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    .replace("process id=\"earlier-facts\"", "process id=\"" + key + "\"");
-        }
+        String bpmn = org.advocacy.engine.support.TestTemplates.renamed("earlier-facts.bpmn", "earlier-facts", key);
         PageSession admin = PageSession.signedIn(port, "admin");
 
         Page refused = admin.upload("/admin/templates", admin.csrf("/admin"), "file", key + ".bpmn", "application/xml",

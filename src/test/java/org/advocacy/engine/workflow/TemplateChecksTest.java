@@ -3,8 +3,6 @@ package org.advocacy.engine.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,10 +97,6 @@ class TemplateChecksTest {
     }
 
     private static String template() {
-        try (InputStream in = TemplateChecksTest.class.getResourceAsStream("/processes/extra/" + FILE)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
+        return org.advocacy.engine.support.TestTemplates.read(FILE);
     }
 }

@@ -2,8 +2,6 @@ package org.advocacy.engine.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.Map;
 import org.advocacy.engine.support.ApiClient;
 import org.advocacy.engine.support.Apps;
 import org.advocacy.engine.support.HttpCampaigns;
+import org.advocacy.engine.support.TestTemplates;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -23,11 +22,7 @@ class TemplateDeploymentRestartIT {
         Path directory = Files.createTempDirectory("templates-restart-");
         String[] arguments = {"--spring.profiles.active=test", "--server.port=0",
                 "--campaigns.embedded-database.directory=" + directory.resolve("postgres")};
-        String bpmn;
-        try (InputStream in = TemplateDeploymentRestartIT.class.getResourceAsStream("/processes/extra/earlier-facts.bpmn")) {
-            bpmn = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("process id=\"earlier-facts\"", "process id=\"deployed-once\"");
-        }
+        String bpmn = TestTemplates.renamed("earlier-facts.bpmn", "earlier-facts", "deployed-once");
         try {
             String campaign;
             try (ConfigurableApplicationContext first = Apps.start(arguments)) {

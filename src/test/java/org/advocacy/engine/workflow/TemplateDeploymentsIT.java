@@ -2,10 +2,6 @@ package org.advocacy.engine.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +9,7 @@ import java.util.UUID;
 import org.advocacy.engine.support.ApiClient.Answer;
 import org.advocacy.engine.support.ApiTest;
 import org.advocacy.engine.support.AppTest;
+import org.advocacy.engine.support.TestTemplates;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,19 +127,12 @@ class TemplateDeploymentsIT extends ApiTest {
     }
 
     private List<String> types(String campaign) {
-        List<String> types = new ArrayList<>();
-        campaigns.history(campaign).forEach(event -> types.add(event.path("type").asText()));
-        return types;
+        return campaigns.eventTypes(campaign);
     }
 
     /** The earlier-facts test template under another process id. */
     private static String template(String key) {
-        try (InputStream in = TemplateDeploymentsIT.class.getResourceAsStream("/processes/extra/earlier-facts.bpmn")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("process id=\"earlier-facts\"", "process id=\"" + key + "\"")
-                    .replace("id=\"earlier-facts-definitions\"", "id=\"" + key + "-definitions\"");
-        } catch (IOException unreadable) {
-            throw new IllegalStateException(unreadable);
-        }
+        return TestTemplates.renamed("earlier-facts.bpmn", "earlier-facts", key)
+                .replace("id=\"earlier-facts-definitions\"", "id=\"" + key + "-definitions\"");
     }
 }
