@@ -29,6 +29,7 @@ import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignResumed;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignSuspended;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignLaunched;
+import org.advocacy.engine.campaign.CampaignEvent.ElectorateEntered;
 import org.advocacy.engine.campaign.CampaignEvent.EscalationRaised;
 import org.advocacy.engine.campaign.CampaignEvent.OutcomeRecorded;
 import org.advocacy.engine.campaign.CampaignEvent.PositionAssessed;
@@ -199,6 +200,10 @@ public class Campaign {
     @CommandHandler
     public void handle(AssessPositions command) {
         refuseWhenClosed();
+        Electorate electorate = command.electorate();
+        if (electorate != null && !electorate.equals(progress.electorate(command.voteKey()))) {
+            apply(new ElectorateEntered(campaignId, command.voteKey(), electorate.year(), electorate.members()));
+        }
         for (CampaignCommand.Assessment assessment : command.assessments()) {
             AssessedPosition held = progress.position(command.voteKey(), assessment.member());
             AssessedPosition now = new AssessedPosition(assessment.position(), assessment.note(), assessment.source());

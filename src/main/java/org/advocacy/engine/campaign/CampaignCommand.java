@@ -76,8 +76,12 @@ public sealed interface CampaignCommand {
     record Assessment(String member, String position, String note, String source) {
     }
 
-    record AssessPositions(@TargetAggregateIdentifier String campaignId, String voteKey, java.util.List<Assessment> assessments)
-            implements CampaignCommand {
+    /**
+     * Records the positions that change what the campaign holds, after entering {@code electorate}
+     * when it is given and differs from the one held (null keeps it).
+     */
+    record AssessPositions(@TargetAggregateIdentifier String campaignId, String voteKey, Electorate electorate,
+                           java.util.List<Assessment> assessments) implements CampaignCommand {
     }
 
     record SuspendCampaign(@TargetAggregateIdentifier String campaignId, String reason) implements CampaignCommand {

@@ -101,6 +101,15 @@ public sealed interface CampaignEvent {
                             String source) implements CampaignEvent {
     }
 
+    /**
+     * Who votes in the vote of {@code voteKey}: the Security Council of {@code year} with its members
+     * then, or the Human Rights Council's members entered for the campaign. Positions count only for
+     * the members of the electorate last entered.
+     */
+    record ElectorateEntered(String campaignId, String voteKey, Integer year, java.util.List<String> members)
+            implements CampaignEvent {
+    }
+
     /** A manager halted the campaign: its tasks cannot be claimed or completed and its timers wait. */
     record CampaignSuspended(String campaignId, String reason) implements CampaignEvent {
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignCancelled;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignClosed;
 import org.advocacy.engine.campaign.CampaignEvent.PositionAssessed;
+import org.advocacy.engine.campaign.CampaignEvent.ElectorateEntered;
 import org.advocacy.engine.campaign.CampaignEvent.TaskDueSoon;
 import org.advocacy.engine.campaign.CampaignEvent.TaskOverdue;
 import org.advocacy.engine.campaign.CampaignEvent.CampaignResumed;
@@ -45,6 +46,7 @@ public final class CampaignProgress {
     private String statusReason;
     private final Set<String> remindedTasks = new HashSet<>();
     private final Map<String, Map<String, AssessedPosition>> positions = new LinkedHashMap<>();
+    private final Map<String, Electorate> electorates = new LinkedHashMap<>();
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
     private final Map<String, ActiveTask> activeTasks = new LinkedHashMap<>();
     private final List<String> escalations = new ArrayList<>();
@@ -64,6 +66,7 @@ public final class CampaignProgress {
         progress.status = snapshot.status();
         progress.statusReason = snapshot.statusReason();
         snapshot.positions().forEach((vote, members) -> progress.positions.put(vote, new LinkedHashMap<>(members)));
+        progress.electorates.putAll(snapshot.electorates());
         progress.outcomes.putAll(snapshot.outcomes());
         snapshot.activeTasks().forEach(task -> progress.activeTasks.put(task.id(), task));
         progress.escalations.addAll(snapshot.escalations());
@@ -101,8 +104,17 @@ public final class CampaignProgress {
             activeTasks.remove(cancelled.taskId());
         } else if (event instanceof VoteRecorded vote) {
             outcomes.put(vote.outcomeKey(), vote.outcome());
+            Map<String, AssessedPosition> assessed = positions.get(vote.outcomeKey());
+            Map<String, String> then = null;
+            if (assessed != null) {
+                then = new LinkedHashMap<>();
+                for (Map.Entry<String, AssessedPosition> member : assessed.entrySet()) {
+                    then.put(member.getKey(), member.getValue().position());
+                }
+            }
             votes.add(new RecordedVote(vote.outcomeKey(), vote.rule(), vote.taskKey(), vote.vote(), vote.outcome(),
-                    vote.symbol(), sequence));
+                    vote.symbol(), sequence, assessed == null ? null : electorates.get(vote.outcomeKey()),
+                    then == null ? null : Collections.unmodifiableMap(then)));
         } else if (event instanceof OutcomeRecorded outcome) {
             outcomes.put(outcome.outcomeKey(), outcome.outcome());
         } else if (event instanceof EscalationRaised escalation) {
@@ -113,6 +125,8 @@ public final class CampaignProgress {
         } else if (event instanceof PositionAssessed assessed) {
             positions.computeIfAbsent(assessed.voteKey(), key -> new LinkedHashMap<>())
                     .put(assessed.member(), new AssessedPosition(assessed.position(), assessed.note(), assessed.source()));
+        } else if (event instanceof ElectorateEntered entered) {
+            electorates.put(entered.voteKey(), new Electorate(entered.year(), entered.members()));
         } else if (event instanceof TaskDueSoon dueSoon) {
             remindedTasks.add(dueSoon.taskId());
         } else if (event instanceof TaskOverdue overdue) {
@@ -148,6 +162,11 @@ public final class CampaignProgress {
     public AssessedPosition position(String voteKey, String member) {
         Map<String, AssessedPosition> vote = positions.get(voteKey);
         return vote == null ? null : vote.get(member);
+    }
+
+    /** Who votes in the vote of {@code voteKey}, as last entered; null when none was. */
+    public Electorate electorate(String voteKey) {
+        return electorates.get(voteKey);
     }
 
     /** Whether the task's reminder was recorded. */
@@ -195,6 +214,7 @@ public final class CampaignProgress {
     public CampaignSnapshot snapshot() {
         return new CampaignSnapshot(campaignId, title, template, status, stage(), new LinkedHashMap<>(outcomes),
                 List.copyOf(activeTasks.values()), fields, origin, List.copyOf(escalations), launchedAt, updatedAt,
-                lastSequence, List.copyOf(steps), List.copyOf(votes), statusReason, copyOf(positions));
+                lastSequence, List.copyOf(steps), List.copyOf(votes), statusReason, copyOf(positions),
+                Collections.unmodifiableMap(new LinkedHashMap<>(electorates)));
     }
 }

@@ -107,7 +107,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/tasks/*/assign").hasRole("MANAGER")
                         .requestMatchers(HttpMethod.POST, "/api/campaigns/*/suspend", "/api/campaigns/*/resume",
                                 "/api/campaigns/*/cancel").hasRole("MANAGER")
-                        .requestMatchers(HttpMethod.POST, "/api/campaigns/*/positions/*").hasAnyRole("COORDINATOR", "MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/api/campaigns/*/positions/*", "/api/campaigns/*/electorate/*")
+                        .hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers(HttpMethod.POST, "/api/tasks/**", "/api/campaigns/*/tasks/**")
                         .hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers(HttpMethod.GET, "/api/tasks").hasAnyRole("COORDINATOR", "MANAGER")
@@ -168,6 +169,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/campaigns/*/suspend", "/campaigns/*/resume",
                                 "/campaigns/*/cancel").hasRole("MANAGER")
                         .requestMatchers("/inbox", "/inbox/**", "/tasks/**").hasAnyRole("COORDINATOR", "MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/campaigns/*/whip/*", "/campaigns/*/whip/*/electorate")
+                        .hasAnyRole("COORDINATOR", "MANAGER")
                         .requestMatchers("/campaigns/*/timeline", "/campaigns/*/timeline/**")
                         .hasAnyRole("MANAGER", "COORDINATOR")
                         .requestMatchers(HttpMethod.GET, "/", "/campaigns", "/campaigns/*", "/campaigns/*/replay/*",

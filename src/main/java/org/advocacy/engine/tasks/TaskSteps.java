@@ -2,6 +2,7 @@ package org.advocacy.engine.tasks;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.advocacy.engine.audit.History;
@@ -19,6 +20,7 @@ import org.advocacy.engine.platform.Forbidden;
 import org.advocacy.engine.platform.NotFound;
 import org.advocacy.engine.platform.UserDirectory;
 import org.advocacy.engine.reference.UnMembership;
+import org.advocacy.engine.whip.PathWarnings;
 import org.advocacy.engine.campaign.CampaignRefusal;
 import org.advocacy.engine.templates.FieldValidator;
 import org.advocacy.engine.templates.Submission;
@@ -54,10 +56,13 @@ public class TaskSteps {
     private final UserDirectory users;
     private final UnMembership membership;
     private final MeterRegistry meters;
+    private final PathWarnings warnings;
 
     TaskSteps(Workflow workflow, TemplateCatalog templates, CampaignViews campaigns, CampaignCommandGateway commands,
-              History history, UserDirectory users, UnMembership membership, MeterRegistry meters) {
+              History history, UserDirectory users, UnMembership membership, MeterRegistry meters,
+              PathWarnings warnings) {
         this.meters = meters;
+        this.warnings = warnings;
         this.history = history;
         this.membership = membership;
         this.users = users;
@@ -130,21 +135,26 @@ public class TaskSteps {
         workflow.assign(task.id(), null);
     }
 
+    /**
+     * Completes the task with the fields of {@code body}; answers the warnings the step raises
+     * without being refused (fewer backers named than the vote needs).
+     */
     @Transactional
-    public void complete(String taskId, String campaignId, Map<String, Object> body) {
-        complete(taskId, campaignId, body, null);
+    public List<String> complete(String taskId, String campaignId, Map<String, Object> body) {
+        return complete(taskId, campaignId, body, null);
     }
 
     /** As {@link #complete(String, String, Map)}, refused (412) unless the campaign is still at {@code ifMatch}. */
     @Transactional
-    public void complete(String taskId, String campaignId, Map<String, Object> body, String ifMatch) {
+    public List<String> complete(String taskId, String campaignId, Map<String, Object> body, String ifMatch) {
         Timer.Sample started = Timer.start(meters);
         WorkTask task = activeTask(taskId, campaignId);
         timeUntilCommitOrRollback(started, task.key());
         commands.requireUnchanged(task.campaignId(), ifMatch);
         TaskForm form = templates.taskForm(task.processDefinitionId(), task.key());
         requireRole(form);
-        LocalDate origin = campaigns.current(task.campaignId()).map(CampaignSnapshot::origin).orElse(null);
+        CampaignSnapshot campaign = campaigns.current(task.campaignId()).orElse(null);
+        LocalDate origin = campaign == null ? null : campaign.origin();
         Submission submission = FieldValidator.validate("task " + task.key(), form.fields(), body, origin,
                 membership);
         VoteCast vote = submission.vote() == null ? null
@@ -153,6 +163,7 @@ public class TaskSteps {
                 task.processInstanceId(), task.id());
         workflow.complete(task, form, submission);
         log.info("{} completed task {} ({}) of campaign {}", Actors.current(), task.id(), task.key(), task.campaignId());
+        return campaign == null ? List.of() : warnings.after(campaign, task.key(), submission.fields());
     }
 
     /** Until the transaction ends, not the method: the commit is part of what the caller waits for. */

@@ -94,7 +94,7 @@ class TasksController {
     ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> fields,
                                   @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        return once(key, "complete " + taskId, fields, () -> steps.complete(taskId, null, fields, ifMatch));
+        return completion(key, taskId, fields, () -> steps.complete(taskId, null, fields, ifMatch));
     }
 
     @PostMapping("/api/campaigns/{campaignId}/tasks/{taskId}/claim")
@@ -109,7 +109,24 @@ class TasksController {
                                             @RequestBody(required = false) Map<String, Object> fields,
                                             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        return once(key, "complete " + taskId, fields, () -> steps.complete(taskId, campaignId, fields, ifMatch));
+        return completion(key, taskId, fields, () -> steps.complete(taskId, campaignId, fields, ifMatch));
+    }
+
+    /**
+     * A completion, once per Idempotency-Key; each warning that the step raised without being
+     * refused is a {@code Warning} header ({@code 299 - "..."}, RFC 9111's miscellaneous warning).
+     */
+    private ResponseEntity<Void> completion(String key, String taskId, Map<String, Object> fields,
+                                            java.util.function.Supplier<List<String>> step) {
+        List<List<String>> raised = new java.util.ArrayList<>();
+        ResponseEntity<Void> answer = once(key, "complete " + taskId, fields, () -> raised.add(step.get()));
+        if (raised.isEmpty() || raised.get(0).isEmpty()) {
+            return answer;
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(answer.getHeaders());
+        raised.get(0).forEach(warning -> headers.add(HttpHeaders.WARNING, "299 - \"" + warning.replace("\"", "'") + "\""));
+        return ResponseEntity.noContent().headers(headers).build();
     }
 
     /**

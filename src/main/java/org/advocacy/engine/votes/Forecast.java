@@ -32,15 +32,21 @@ public record Forecast(VoteRule rule, VoteCounts firm, Outcome firmOutcome, Vote
         List<String> vetoRisks = new ArrayList<>();
         for (String member : electorate) {
             Position position = positions.getOrDefault(member, Position.UNDECIDED);
-            switch (position) {
-                case YES -> { firmYes++; likelyYes++; }
-                case LEANING_YES -> likelyYes++;
-                case NO -> { firmNo++; likelyNo++; }
-                case LEANING_NO -> likelyNo++;
-                case ABSTAIN -> { firmAbstain++; likelyAbstain++; }
-                case UNDECIDED -> likelyAbstain++;
-                case ABSENT -> { }
-                default -> throw new IllegalStateException("no such position " + position);
+            MemberVote likely = position.likelyVote().orElse(null);
+            if (likely == MemberVote.YES) {
+                likelyYes++;
+            } else if (likely == MemberVote.NO) {
+                likelyNo++;
+            } else if (likely == MemberVote.ABSTAIN) {
+                likelyAbstain++;
+            }
+            if (position.firm()) {
+                switch (likely) {
+                    case YES -> firmYes++;
+                    case NO -> firmNo++;
+                    case ABSTAIN -> firmAbstain++;
+                    default -> throw new IllegalStateException("no such vote " + likely);
+                }
             }
             if (rule.council() && PermanentMembers.isPermanent(member)) {
                 if (position == Position.NO) {

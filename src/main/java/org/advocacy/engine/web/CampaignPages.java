@@ -56,10 +56,12 @@ class CampaignPages {
     private final ObjectMapper json;
 
     private final CampaignLifecycle lifecycle;
+    private final ForecastPanels forecasts;
 
     CampaignPages(CampaignViews views, CampaignLaunching launching, TemplateCatalog templates, History history,
-                  ObjectMapper json, CampaignLifecycle lifecycle) {
+                  ObjectMapper json, CampaignLifecycle lifecycle, ForecastPanels forecasts) {
         this.lifecycle = lifecycle;
+        this.forecasts = forecasts;
         this.json = json;
         this.views = views;
         this.launching = launching;
@@ -177,6 +179,7 @@ class CampaignPages {
         model.addAttribute("originLabel", templates.template(now.template()).flatMap(template -> template.startFields()
                 .stream().filter(FieldSpec::origin).map(FieldSpec::label).findFirst()).orElse("Since"));
         model.addAttribute("mayDoTasks", Actors.roles().contains("COORDINATOR") || Actors.roles().contains("MANAGER"));
+        forecasts.forCampaign(now, model);
         replayModel(now, position, model);
         return "campaign";
     }

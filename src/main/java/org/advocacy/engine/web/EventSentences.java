@@ -62,8 +62,13 @@ public final class EventSentences {
             sentence(CampaignEvent.PositionAssessed.class, event -> event.subject() + " expects "
                     + (event.text("member") == null ? "a member" : event.text("member")) + " to "
                     + (event.text("position") == null ? "vote as yet unknown" : readablePosition(event.text("position")))
-                    + (event.text("voteKey") == null ? "" : " in the " + event.text("voteKey") + " vote")
+                    + (event.text("voteKey") == null ? "" : " in the " + voteName(event.text("voteKey"), event.text("voteKey")))
                     + (event.text("note") == null ? "" : " (" + shortened(event.text("note")) + ")")),
+            sentence(CampaignEvent.ElectorateEntered.class, event -> event.subject() + " entered who votes"
+                    + (event.text("voteKey") == null ? "" : " in the " + voteName(event.text("voteKey"), event.text("voteKey"))) + ": "
+                    + event.payload().path("members").size() + " members"
+                    + (event.text("year") == null ? "" : " (" + event.text("year") + ")")
+                    + (list(event.payload().path("members")) == null ? "" : ", " + list(event.payload().path("members")))),
             sentence(CampaignEvent.CampaignSuspended.class, event -> event.subject() + " suspended the campaign"
                     + because(event)),
             sentence(CampaignEvent.CampaignResumed.class, event -> event.subject() + " resumed the campaign"),

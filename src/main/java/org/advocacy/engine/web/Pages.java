@@ -62,7 +62,7 @@ public final class Pages {
         return "redirect:" + (local ? returnTo : otherwise);
     }
 
-    static String capitalised(String text) {
+    public static String capitalised(String text) {
         return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.advocacy.engine.campaign.CampaignRefusal;
 import org.advocacy.engine.campaign.CampaignSnapshot;
@@ -53,9 +54,11 @@ class TaskPages {
     private final UserDirectory users;
     private final NameSuggestions suggestions;
     private final Clock clock;
+    private final ForecastPanels forecasts;
 
     TaskPages(OpenTasks openTasks, TaskSteps steps, CampaignViews campaigns, TemplateCatalog templates,
-              UserDirectory users, NameSuggestions suggestions) {
+              UserDirectory users, NameSuggestions suggestions, ForecastPanels forecasts) {
+        this.forecasts = forecasts;
         this.openTasks = openTasks;
         this.steps = steps;
         this.campaigns = campaigns;
@@ -160,8 +163,9 @@ class TaskPages {
             return gone(taskId, redirect);
         }
         Map<String, Object> body = FormFields.bind(step.form().fields(), form);
+        List<String> warnings;
         try {
-            steps.complete(taskId, null, body);
+            warnings = steps.complete(taskId, null, body);
         } catch (InvalidSubmission invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(step, body, invalid.problems(), model);
@@ -173,7 +177,8 @@ class TaskPages {
             Pages.refused(redirect, sinceDrawn(refusal, step.form().name()));
             return "redirect:/campaigns/" + step.campaignId();
         }
-        Pages.done(redirect, "Recorded: " + step.form().name() + ".");
+        Pages.done(redirect, "Recorded: " + step.form().name() + "."
+                + warnings.stream().map(warning -> " Warning: " + Pages.capitalised(warning) + ".").collect(Collectors.joining()));
         return Actors.roles().contains("COORDINATOR") ? "redirect:/inbox" : "redirect:/campaigns/" + step.campaignId();
     }
 
@@ -189,6 +194,7 @@ class TaskPages {
         model.addAttribute("fields", FormFields.of(step.form().fields(), entered, problems, council));
         model.addAttribute("unplaced", FormFields.unplaced(step.form().fields(), problems));
         model.addAttribute("problems", problems);
+        forecasts.forTask(campaign, step.form().key(), model);
         suggestions.addTo(model, council);
         return "task";
     }

@@ -218,7 +218,28 @@ public class TemplateCatalog {
         String role = task.getCamundaCandidateGroups() == null || task.getCamundaCandidateGroups().isBlank()
                 ? CampaignRecorderPlugin.DEFAULT_ROLE : task.getCamundaCandidateGroups().split(",")[0].strip();
         String name = task.getName() == null ? task.getId() : task.getName();
-        return new TaskForm(task.getId(), name, forum, role, fields(task));
+        Map<String, String> properties = properties(task);
+        return new TaskForm(task.getId(), name, forum, role, fields(task), properties.get("forecast"),
+                properties.get("backers"));
+    }
+
+    /** The element's own properties ({@code camunda:properties} directly in its extension elements). */
+    private static Map<String, String> properties(BaseElement element) {
+        Map<String, String> properties = new java.util.HashMap<>();
+        ExtensionElements extensions = element.getExtensionElements();
+        if (extensions != null) {
+            extensions.getElementsQuery().filterByType(CamundaProperties.class).list()
+                    .forEach(declared -> putAll(declared, properties));
+        }
+        return properties;
+    }
+
+    /** A property is named by its id, or its name when it has no id. */
+    private static void putAll(CamundaProperties declared, Map<String, String> properties) {
+        for (CamundaProperty property : declared.getCamundaProperties()) {
+            String key = property.getCamundaId() != null ? property.getCamundaId() : property.getCamundaName();
+            properties.put(key, property.getCamundaValue());
+        }
     }
 
     private static List<FieldSpec> fields(BaseElement element) {
@@ -249,12 +270,8 @@ public class TemplateCatalog {
             }
         }
         Map<String, String> properties = new java.util.HashMap<>();
-        CamundaProperties declared = field.getCamundaProperties();
-        if (declared != null) {
-            for (CamundaProperty property : declared.getCamundaProperties()) {
-                String key = property.getCamundaId() != null ? property.getCamundaId() : property.getCamundaName();
-                properties.put(key, property.getCamundaValue());
-            }
+        if (field.getCamundaProperties() != null) {
+            putAll(field.getCamundaProperties(), properties);
         }
         List<String> values = field.getCamundaValues().stream().map(CamundaValue::getCamundaId).toList();
         String label = field.getCamundaLabel() == null ? field.getCamundaId() : field.getCamundaLabel();

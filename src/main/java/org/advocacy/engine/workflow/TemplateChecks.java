@@ -31,6 +31,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormData;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFormField;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.ModelParseException;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -143,6 +144,22 @@ public final class TemplateChecks {
             }
             if (task.getCamundaDueDate() != null) {
                 checkNames(task, task.getCamundaDueDate(), upstreamOf(task, false));
+            }
+            checkForecast(task, fields);
+        }
+
+        /** A task's {@code forecast} names a vote of the file; its {@code backers}, a names field of the task. */
+        private void checkForecast(UserTask task, List<CamundaFormField> fields) {
+            String forecast = taskProperty(task, "forecast");
+            String backers = taskProperty(task, "backers");
+            if (forecast != null && model.getModelElementsByType(UserTask.class).stream().flatMap(other -> fields(other).stream())
+                    .noneMatch(field -> forecast.equals(field.getCamundaId()) && FieldType.VOTE.declaredAs().equals(field.getCamundaType()))) {
+                problem(task, "the task's forecast names " + forecast + ", which is no vote field of this file");
+            }
+            if (backers != null && (forecast == null || fields.stream().noneMatch(field -> backers.equals(field.getCamundaId())
+                    && FieldType.NAMES.declaredAs().equals(field.getCamundaType())))) {
+                problem(task, "the task's backers names " + backers + ", which is no names field of this task"
+                        + (forecast == null ? " with a forecast" : ""));
             }
         }
 
@@ -275,6 +292,16 @@ public final class TemplateChecks {
         return field.getCamundaProperties().getCamundaProperties().stream()
                 .filter(property -> name.equals(property.getCamundaId())).map(CamundaProperty::getCamundaValue)
                 .findFirst().orElse(null);
+    }
+
+    private static String taskProperty(UserTask task, String name) {
+        if (task.getExtensionElements() == null) {
+            return null;
+        }
+        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(declared -> declared.getCamundaProperties().stream())
+                .filter(property -> name.equals(property.getCamundaName()) || name.equals(property.getCamundaId()))
+                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
     }
 
     private static ModelElementInstance owner(ModelElementInstance element) {

@@ -455,7 +455,7 @@ class CampaignProgressTest {
                         new ActiveTask("task-201", "convene-arria-meeting", "Convene an Arria-formula meeting", UNSC,
                                 "COORDINATOR", "coordinator", UNGA_DRAFT_OPENED_AT, null)),
                 fields("reportSymbol", "A/HRC/25/63", "publishedOn", "2014-02-17"), REPORT, List.of(),
-                LAUNCHED_AT, ARRIA_CLAIMED_AT, 9, List.of(), List.of(), null, Map.of()));
+                LAUNCHED_AT, ARRIA_CLAIMED_AT, 9, List.of(), List.of(), null, Map.of(), Map.of()));
     }
 
     @Test

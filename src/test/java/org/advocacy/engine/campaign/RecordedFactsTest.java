@@ -34,6 +34,6 @@ class RecordedFactsTest {
 
     private static CampaignSnapshot campaign(Map<String, Object> start, List<CompletedStep> steps) {
         return new CampaignSnapshot("c", "t", "coi-follow-up", CampaignStatus.ACTIVE, "", Map.of(), List.of(), start,
-                null, List.of(), AT, AT, 9, steps, List.of(), null, Map.of());
+                null, List.of(), AT, AT, 9, steps, List.of(), null, Map.of(), Map.of());
     }
 }

@@ -103,7 +103,8 @@ class EventSentencesTest {
             VOTE_ASSIGNED, VOTE_RELEASED, DRAFT_COMPLETED, HRC_VOTE_RECORDED, AGENDA_NOT_HELD, SIX_MONTHS,
             PROPOSAL_CANCELLED, CLOSED, SUSPENDED, RESUMED, CANCELLED, AGENDA_DUE_SOON, AGENDA_OVERDUE,
             new CampaignEvent.TemplateMigrated(CAMPAIGN, "coi-follow-up", 1, 2),
-            new CampaignEvent.PositionAssessed(CAMPAIGN, "councilAgenda", "Chad", "ABSTAIN", "said so in the corridor", null));
+            new CampaignEvent.PositionAssessed(CAMPAIGN, "councilAgenda", "Chad", "ABSTAIN", "said so in the corridor", null),
+            new CampaignEvent.ElectorateEntered(CAMPAIGN, "councilAgenda", 2015, List.of("China", "France")));
 
     /**
      * What follows from the path rather than from what a user did: the actor recorded on them is

@@ -71,7 +71,11 @@ class RoleMatrixIT extends ApiTest {
             POST /api/campaigns/{id}/resume                          | MANAGER
             POST /api/campaigns/{id}/cancel                          | MANAGER
             POST /api/campaigns/{id}/positions/{voteKey}             | COORDINATOR, MANAGER
+            POST /api/campaigns/{id}/electorate/{voteKey}            | COORDINATOR, MANAGER
             GET /api/campaigns/{id}/forecast/{voteKey}               | signed in
+            GET /api/campaigns/{id}/forecasts                        | signed in
+            GET /api/campaigns/{id}/warnings                         | signed in
+            GET /api/forecasts/accuracy                              | signed in
             GET /api/campaigns/{id}/history                          | MANAGER, COORDINATOR
             GET /api/campaigns/{id}/history/export                   | MANAGER, COORDINATOR
             GET /api/history                                         | MANAGER
@@ -111,6 +115,10 @@ class RoleMatrixIT extends ApiTest {
             POST /campaigns/{id}/resume                              | MANAGER
             POST /campaigns/{id}/cancel                              | MANAGER
             GET /campaigns/{id}/replay/{sequence}                    | signed in
+            GET /campaigns/{id}/whip/{voteKey}                       | signed in
+            POST /campaigns/{id}/whip/{voteKey}                      | COORDINATOR, MANAGER
+            POST /campaigns/{id}/whip/{voteKey}/electorate           | COORDINATOR, MANAGER
+            GET /forecasts                                           | signed in
             GET /diagrams/{processKey}                               | signed in
             GET /campaigns/{id}/timeline                             | MANAGER, COORDINATOR
             GET /campaigns/{id}/timeline/export                      | MANAGER, COORDINATOR

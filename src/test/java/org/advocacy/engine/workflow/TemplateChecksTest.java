@@ -82,6 +82,19 @@ class TemplateChecksTest {
     }
 
     @Test
+    void a_forecast_that_names_no_vote_and_backers_that_name_no_names_field_are_refused() {
+        String task = "id=\"write-summary\" name=\"Write the summary\" camunda:candidateGroups=\"COORDINATOR\">\n"
+                + "      <bpmn:extensionElements>";
+        assertThat(defects(task, task + "<camunda:properties><camunda:property name=\"forecast\" value=\"councilAgenda\" />"
+                + "<camunda:property name=\"backers\" value=\"summary\" /></camunda:properties>"))
+                .extracting(Problem::element, Problem::problem).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("write-summary",
+                                "the task's forecast names councilAgenda, which is no vote field of this file"),
+                        org.assertj.core.groups.Tuple.tuple("write-summary",
+                                "the task's backers names summary, which is no names field of this task"));
+    }
+
+    @Test
     void a_file_that_is_no_bpmn_is_refused_by_name() {
         assertThat(TemplateChecks.check(Map.of("notes.bpmn", "not xml".getBytes(StandardCharsets.UTF_8))))
                 .singleElement().satisfies(problem -> {

@@ -50,6 +50,15 @@ public class CampaignViews {
                 limit, offset);
     }
 
+    /** The campaigns that recorded a vote with members' positions assessed before it, oldest launch first. */
+    public List<CampaignSnapshot> withForecastVotes() {
+        return jdbc.queryForList("""
+                SELECT document::text FROM campaign_view
+                WHERE (document::jsonb -> 'votes') @> '[{"positions": {}}]'::jsonb
+                ORDER BY launched_at, campaign_id
+                """, String.class).stream().map(this::read).toList();
+    }
+
     public boolean existsWithTitle(String title) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM campaign_view WHERE title = ?", Integer.class, title);
         return count != null && count > 0;
