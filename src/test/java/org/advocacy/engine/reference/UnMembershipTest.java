@@ -1,5 +1,7 @@
 package org.advocacy.engine.reference;
 
+import static org.advocacy.engine.support.CouncilFiles.ELECTED_2019;
+import static org.advocacy.engine.support.CouncilFiles.council;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -150,17 +152,6 @@ class UnMembershipTest {
     }
 
     // ---- a file loaded while the app runs: the same checks, and each year whole
-
-    /** The Council of 2019, as un.org/securitycouncil/content/current-members (2019 members) gives it. */
-    private static final List<String> ELECTED_2019 = List.of("Belgium", "Côte d'Ivoire", "Dominican Republic",
-            "Equatorial Guinea", "Germany", "Indonesia", "Kuwait", "Peru", "Poland", "South Africa");
-
-    private static String council(int year, List<String> elected) {
-        StringBuilder file = new StringBuilder(COUNCIL_HEADER);
-        PermanentMembers.IN_ORDER.forEach(member -> file.append(year).append(',').append(member).append(",permanent\n"));
-        elected.forEach(member -> file.append(year).append(',').append(member).append(",elected\n"));
-        return file.toString();
-    }
 
     private static java.util.Map<Integer, List<String>> checked(String file) {
         return SHIPPED.checkedCouncilFile(new StringReader(file));
