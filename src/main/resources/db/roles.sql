@@ -11,7 +11,8 @@
 --   campaign_events_appender    may read and append events, checkpoints and the operations log
 --                               (granted by the migrations V5, V7, V10), never change them
 --   campaign_read_model_writer  may read and write the read models, which are rebuilt from the
---                               events (granted by V11)
+--                               events (granted by V11), the idempotent requests (V12) and the
+--                               Security Council years that an ADMIN loaded (V14)
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'campaigns_owner') THEN

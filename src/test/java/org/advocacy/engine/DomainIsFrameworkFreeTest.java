@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The vote rules and the campaign model are plain Java: no web, workflow or JSON framework types. */
+/** The vote rules, the campaign model and the UN reference data are plain Java: no web, workflow or JSON framework types. */
 @AnalyzeClasses(packages = "org.advocacy.engine",
         importOptions = {ImportOption.DoNotIncludeTests.class, DomainIsFrameworkFreeTest.MainClassesOnly.class})
 class DomainIsFrameworkFreeTest {
@@ -35,4 +35,10 @@ class DomainIsFrameworkFreeTest {
             .that().resideInAPackage("org.advocacy.engine.campaign")
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
             .because("the campaign model is pure domain logic");
+
+    @ArchTest
+    static final ArchRule reference_data_is_framework_free = noClasses()
+            .that().resideInAPackage("org.advocacy.engine.reference")
+            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
+            .because("the UN reference data and its checks are pure domain logic; storing loaded years is not");
 }

@@ -1,6 +1,7 @@
 package org.advocacy.engine.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -10,6 +11,7 @@ import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.platform.Actors;
 import org.advocacy.engine.platform.BadRequest;
 import org.advocacy.engine.platform.NotFound;
+import org.advocacy.engine.reference.api.CouncilYearsLoading;
 import org.advocacy.engine.replay.ProjectionRebuild;
 import org.advocacy.engine.templates.InvalidSubmission;
 import org.advocacy.engine.workflow.TemplateCatalog;
@@ -30,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The ADMIN's page: rebuilding the projections with its progress, the signing key and the latest
  * signed checkpoints and the operations log (as on the record page), evidence export and import,
- * the consoles.
+ * the templates, the Security Council by year (and loading a later year), the consoles.
  */
 @Controller
 class OperationsPages {
@@ -45,9 +47,12 @@ class OperationsPages {
 
     private final TemplateDeployments deployments;
     private final TemplateCatalog templates;
+    private final CouncilYearsLoading councilYears;
 
     OperationsPages(ProjectionRebuild rebuild, Evidence evidence, CampaignViews campaigns, ObjectMapper json,
-                    RecordPages record, TemplateDeployments deployments, TemplateCatalog templates) {
+                    RecordPages record, TemplateDeployments deployments, TemplateCatalog templates,
+                    CouncilYearsLoading councilYears) {
+        this.councilYears = councilYears;
         this.deployments = deployments;
         this.templates = templates;
         this.rebuild = rebuild;
@@ -64,6 +69,7 @@ class OperationsPages {
         model.addAttribute("templates", templates.templates().stream()
                 .map(template -> new TemplateRow(template.key(), template.name(), template.version(),
                         templates.versions(template.key()))).toList());
+        model.addAttribute("councilYears", councilYears.known());
         record.describe(model);
         return "admin";
     }
@@ -90,6 +96,26 @@ class OperationsPages {
             Pages.refused(redirect, "Nothing was deployed: " + refused.getMessage() + ".");
         } catch (IOException unreadable) {
             Pages.refused(redirect, "Nothing was deployed: the file could not be read.");
+        }
+        return "redirect:/admin";
+    }
+
+    /** Loads the Security Council's composition in later years from an uploaded file, after the shipped file's checks. */
+    @PostMapping("/admin/council-years")
+    String loadCouncilYears(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String source,
+                            RedirectAttributes redirect) {
+        if (file == null || file.isEmpty()) {
+            Pages.refused(redirect, "Choose a Security Council file (year,member,seat, as reference/security-council.csv).");
+            return "redirect:/admin";
+        }
+        try {
+            CouncilYearsLoading.Loaded loaded = councilYears.load(file.getBytes(), StandardCharsets.UTF_8, source);
+            Pages.done(redirect, "Loaded the Security Council of " + loaded.years().stream().map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + " (source: " + loaded.source() + ").");
+        } catch (InvalidSubmission refused) {
+            Pages.refused(redirect, "Nothing was loaded: " + String.join("; ", refused.problems()) + ".");
+        } catch (IOException unreadable) {
+            Pages.refused(redirect, "Nothing was loaded: the file could not be read.");
         }
         return "redirect:/admin";
     }

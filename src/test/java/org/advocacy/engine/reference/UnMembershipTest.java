@@ -1,5 +1,7 @@
 package org.advocacy.engine.reference;
 
+import static org.advocacy.engine.support.CouncilFiles.ELECTED_2019;
+import static org.advocacy.engine.support.CouncilFiles.council;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -147,6 +149,92 @@ class UnMembershipTest {
         String states = STATES + String.join("", IntStream.range(0, 3).mapToObj(blank -> "\n").toList()) + "Chad\n";
         assertThatThrownBy(() -> membership(states, COUNCIL_HEADER))
                 .hasMessageStartingWith(UnMembership.MEMBER_STATES + " line 12:");
+    }
+
+    // ---- a file loaded while the app runs: the same checks, and each year whole
+
+    private static java.util.Map<Integer, List<String>> checked(String file) {
+        return SHIPPED.checkedCouncilFile(new StringReader(file));
+    }
+
+    private static List<String> problems(String file) {
+        try {
+            checked(file);
+        } catch (InvalidCouncilFile invalid) {
+            return invalid.problems();
+        }
+        throw new AssertionError("the file was accepted: " + file);
+    }
+
+    @Test
+    void a_whole_year_after_the_shipped_ones_is_accepted_with_its_permanent_members_first() {
+        String elected = String.join("", ELECTED_2019.stream().map(member -> "2019," + member + ",elected\n").toList());
+        String permanentLast = COUNCIL_HEADER + elected + PERMANENT_2014.replace("2014", "2019");
+
+        java.util.Map<Integer, List<String>> years = checked(permanentLast);
+
+        assertThat(years).containsOnlyKeys(2019);
+        assertThat(years.get(2019)).hasSize(15).startsWith(PermanentMembers.IN_ORDER.toArray(String[]::new))
+                .endsWith(ELECTED_2019.toArray(String[]::new));
+        assertThat(SHIPPED.councilYears()).as("checking a file loads nothing").containsExactly(2014, 2015, 2016, 2017, 2018);
+    }
+
+    @Test
+    void several_years_may_be_given_in_one_file() {
+        String file = council(2019, ELECTED_2019) + council(2020, ELECTED_2019).substring(COUNCIL_HEADER.length());
+
+        assertThat(checked(file)).containsOnlyKeys(2019, 2020);
+    }
+
+    @Test
+    void a_shipped_year_cannot_be_replaced() {
+        assertThat(problems(council(2018, SHIPPED.councilMembers(2018).subList(5, 15)))).containsExactly(
+                "line 2: 2018 is shipped with the app (reference/security-council.csv) and cannot be replaced by a loaded file");
+    }
+
+    @ParameterizedTest(name = "{0} elected")
+    @ValueSource(ints = {9, 11})
+    void a_year_without_ten_elected_members_is_refused(int elected) {
+        List<String> members = new java.util.ArrayList<>(ELECTED_2019);
+        if (elected > 10) {
+            members.add("Chad");
+        } else {
+            members.remove(0);
+        }
+        assertThat(problems(council(2019, members))).containsExactly(
+                "line 2: 2019 has " + elected + " elected members; the Council has 10 in every year");
+    }
+
+    @Test
+    void a_year_with_other_permanent_members_than_the_shipped_file_is_refused() {
+        String file = council(2019, ELECTED_2019).replace("2019,France,permanent", "2019,France,elected")
+                .replace("2019,Germany,elected", "2019,Germany,permanent");
+
+        assertThat(problems(file)).containsExactly("line 2: the permanent members of 2019 are [China, Russian Federation,"
+                + " United Kingdom, United States, Germany], not [China, France, Russian Federation, United Kingdom,"
+                + " United States] as in reference/security-council.csv");
+    }
+
+    @Test
+    void every_problem_of_a_file_is_listed_with_its_line() {
+        String file = council(2019, ELECTED_2019).replace("2019,Kuwait,elected", "2019,Kuweit,elected")
+                .replace("2019,Peru,elected", "2019,Peru,rotating") + "19,Chad,elected\n2019,Poland,elected\n\"a\",b,c\n";
+
+        assertThat(problems(file)).containsExactly(
+                "line 2: 2019 has 8 elected members; the Council has 10 in every year",
+                "line 13: Kuweit is not the short name of a member state in reference/member-states.csv",
+                "line 14: the seat must be permanent or elected, not rotating",
+                "line 17: the year must have four digits, not 19",
+                "line 18: Poland is listed twice for 2019",
+                "line 19: quoted values are not supported: \"a\",b,c");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no header       | 2019,China,permanent | line 1: the header must be year,member,seat, not 2019,China,permanent",
+            "only the header | year,member,seat     | the file gives no year: after the header year,member,seat, one line for each member of each year"})
+    void a_file_without_years_is_refused(String what, String file, String problem) {
+        assertThat(problems(file + "\n")).containsExactly(problem);
     }
 
     private static UnMembership membership(String memberStates, String securityCouncil) {

@@ -15,9 +15,13 @@ import org.springframework.test.context.TestContextManager;
  */
 public final class SharedApp {
 
-    /** Every table that a request could write: the record, the read models, Camunda's runtime, the log. */
+    /**
+     * Every table that a request could write: the record, the read models, Camunda's runtime, the
+     * log, the Security Council years loaded.
+     */
     private static final List<String> WRITTEN_TABLES = List.of("domain_event_entry", "campaign_view", "history_entry",
-            "open_task", "operation_log", "act_ru_task", "act_ru_execution", "act_ru_variable", "act_hi_procinst");
+            "open_task", "operation_log", "act_ru_task", "act_ru_execution", "act_ru_variable", "act_hi_procinst",
+            "council_year");
 
     @AppTest
     private static final class Anchor {

@@ -67,9 +67,19 @@ public final class PageSession {
 
     /** Uploads one file as a multipart form, with the CSRF token as the form's other field. */
     Page upload(String path, String csrf, String field, String fileName, String contentType, String content) {
+        return upload(path, csrf, field, fileName, contentType, content, Map.of());
+    }
+
+    /** Uploads one file as a multipart form, with the CSRF token and {@code fields} as the form's other fields. */
+    Page upload(String path, String csrf, String field, String fileName, String contentType, String content,
+                Map<String, String> fields) {
         String boundary = "----campaigns" + System.nanoTime();
+        StringBuilder others = new StringBuilder();
+        fields.forEach((name, value) -> others.append("--").append(boundary).append("\r\nContent-Disposition: form-data;"
+                + " name=\"").append(name).append("\"\r\n\r\n").append(value)
+                .append("\r\n"));
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                + others + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

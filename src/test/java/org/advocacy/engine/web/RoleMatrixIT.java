@@ -97,6 +97,8 @@ class RoleMatrixIT extends ApiTest {
             POST /api/admin/templates                                | ADMIN
             POST /api/admin/templates/{key}/migrations               | ADMIN
             POST /api/admin/projections/rebuild                      | ADMIN
+            GET /api/reference/security-council                      | signed in
+            POST /api/admin/reference/security-council               | ADMIN
             GET /api/admin/projections/rebuild                       | ADMIN
             # the pages (README "The pages"); a coordinator's assignment is refused by the page itself, with a message
             GET /login                                               | anyone
@@ -133,6 +135,7 @@ class RoleMatrixIT extends ApiTest {
             POST /admin/evidence                                     | ADMIN
             POST /admin/templates                                    | ADMIN
             POST /admin/templates/{key}/migrations                   | ADMIN
+            POST /admin/council-years                                | ADMIN
             # the OpenAPI description, for any signed-in user (README "The pages", /admin)
             GET /v3/api-docs                                         | signed in
             GET /v3/api-docs.yaml                                    | signed in
