@@ -82,6 +82,60 @@ class WhipCountIT extends ApiTest {
         assertThat(campaigns.look(campaign)).isEqualTo(before);
     }
 
+    /**
+     * The Human Rights Council's members change every year and ship with no file: they are entered
+     * per campaign, 47 member states each once. These 47 are the first of the UN's list, standing
+     * for a session's members; the rule, not the membership, is under test.
+     */
+    @Test
+    void the_hrc_counts_the_47_members_entered_for_the_campaign_and_a_tie_fails() {
+        String campaign = campaigns.launchFollowUp("Whip count HRC", HttpCampaigns.PUBLISHED_ON);
+        String electorate = "/api/campaigns/" + campaign + "/electorate/hrc";
+        List<String> states = org.advocacy.engine.reference.UnMembership.fromClasspath().memberStates();
+        List<String> members = states.subList(0, 47);
+
+        assertThat(api.get("coordinator", "/api/campaigns/" + campaign + "/forecast/hrc").detail())
+                .contains("enter the Human Rights Council's 47 members");
+        assertThat(api.post("coordinator", "/api/campaigns/" + campaign + "/positions/hrc",
+                Map.of("positions", List.of(Map.of("member", "France", "position", "YES")))).status()).isEqualTo(400);
+        Answer short46 = api.post("coordinator", electorate, Map.of("members", members.subList(0, 46)));
+        assertThat(short46.body().path("problems").get(0).asText()).isEqualTo("the Human Rights Council has 47 members, not 46");
+        List<String> twice = new ArrayList<>(members.subList(0, 46));
+        twice.add(members.get(0));
+        assertThat(api.post("coordinator", electorate, Map.of("members", twice)).body().path("problems").toString())
+                .contains(members.get(0) + " is given twice");
+        assertThat(api.post("coordinator", electorate, Map.of("members", List.of("Atlantis"))).body().path("problems")
+                .get(0).asText()).isEqualTo("Atlantis is not a member state's short name");
+        assertThat(api.post("coordinator", "/api/campaigns/" + campaign + "/electorate/plenary", Map.of("year", 2014))
+                .detail()).contains("193 member states");
+        assertThat(campaigns.eventTypes(campaign)).doesNotContain("ElectorateEntered");
+
+        assertThat(api.post("coordinator", electorate, Map.of("members", members, "year", 2014)).status()).isEqualTo(204);
+        List<Map<String, Object>> positions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            positions.add(Map.of("member", members.get(i), "position", i < 10 ? "YES" : "LEANING_YES"));
+            positions.add(Map.of("member", members.get(20 + i), "position", i < 10 ? "NO" : "LEANING_NO"));
+        }
+        positions.add(Map.of("member", members.get(40), "position", "ABSTAIN"));
+        assertThat(api.post("coordinator", "/api/campaigns/" + campaign + "/positions/hrc",
+                Map.of("positions", positions)).status()).isEqualTo(204);
+        JsonNode tie = api.get("coordinator", "/api/campaigns/" + campaign + "/forecast/hrc").body();
+        assertThat(tie.path("electorate").asInt()).isEqualTo(47);
+        assertThat(tie.path("year").asInt()).isEqualTo(2014);
+        assertThat(tie.path("forecast").path("likely").path("inFavour").asInt()).isEqualTo(20);
+        assertThat(tie.path("forecast").path("likely").path("against").asInt()).isEqualTo(20);
+        assertThat(tie.path("forecast").path("likelyOutcome").asText()).isEqualTo("REJECTED");
+        assertThat(tie.path("forecast").path("changes").get(0).asText()).isEqualTo("1 more yes needed (or 1 fewer no): a tie fails");
+        assertThat(tie.path("unassessed")).hasSize(6);
+        assertThat(api.post("coordinator", "/api/campaigns/" + campaign + "/positions/hrc",
+                Map.of("positions", List.of(Map.of("member", states.get(100), "position", "YES")))).body()
+                .path("problems").get(0).asText()).startsWith(states.get(100) + " is no member who votes in the Human Rights Council");
+
+        // the General Assembly counts its 193 member states, with nothing to enter
+        JsonNode plenary = api.get("coordinator", "/api/campaigns/" + campaign + "/forecast/plenary").body();
+        assertThat(plenary.path("electorate").asInt()).isEqualTo(193);
+    }
+
     private static List<Map<String, Object>> real2014() {
         List<Map<String, Object>> positions = new ArrayList<>();
         IN_FAVOUR_2014.forEach(member -> positions.add(position(member, "YES")));
