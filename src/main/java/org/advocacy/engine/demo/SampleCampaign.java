@@ -9,6 +9,7 @@ import org.advocacy.engine.campaign.ActiveTask;
 import org.advocacy.engine.campaign.api.CampaignLaunching;
 import org.advocacy.engine.campaign.view.CampaignViews;
 import org.advocacy.engine.tasks.TaskSteps;
+import org.advocacy.engine.whip.WhipCount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Under the demo profile, makes sure the 2014 DPRK campaign is there, finished, when the app
  * starts: driven step by step through the same services as the API, as the demo users, so its
- * history is real.
+ * history is real; with the whip count of its procedural vote, assessed before the vote, so that
+ * the forecast and its comparison with the result show.
  */
 @Component
 @Profile("demo")
@@ -45,10 +47,12 @@ class SampleCampaign {
     private final String resource;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
+    private final WhipCount whipCount;
 
     SampleCampaign(CampaignLaunching launching, TaskSteps steps, CampaignViews views, ObjectMapper json,
                    @Value("${campaigns.demo.sample-campaign}") String resource, PlatformTransactionManager transactions,
-                   JdbcTemplate jdbc) {
+                   JdbcTemplate jdbc, WhipCount whipCount) {
+        this.whipCount = whipCount;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.launching = launching;
@@ -61,7 +65,15 @@ class SampleCampaign {
     record Step(String task, Map<String, Object> fields, String as) {
     }
 
-    record Scenario(String name, Map<String, Object> start, List<Step> steps) {
+    /** Members' expected positions in a vote, assessed before the step {@code before}. */
+    record Assessment(String before, String voteKey, Integer year, List<Map<String, Object>> positions) {
+    }
+
+    record Scenario(String name, Map<String, Object> start, List<Step> steps, List<Assessment> positions) {
+
+        Scenario {
+            positions = positions == null ? List.of() : positions;
+        }
     }
 
     /**
@@ -92,6 +104,10 @@ class SampleCampaign {
         actAs("coordinator");
         String id = launching.launch(scenario.start());
         for (Step step : scenario.steps()) {
+            actAs("coordinator");
+            scenario.positions().stream().filter(assessment -> assessment.before().equals(step.task()))
+                    .forEach(assessment -> whipCount.assess(id, assessment.voteKey(), assessment.year(),
+                            assessment.positions()));
             actAs(step.as() == null ? "coordinator" : step.as());
             ActiveTask task = views.current(id).orElseThrow().activeTasks().stream()
                     .filter(active -> active.key().equals(step.task())).findFirst()

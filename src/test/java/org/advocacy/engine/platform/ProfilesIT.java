@@ -36,6 +36,11 @@ class ProfilesIT {
             assertThat(sample.get("status").asText()).isEqualTo("CLOSED");
             assertThat(sample.get("outcomes")).hasSize(4);
             sample.get("outcomes").forEach(outcome -> assertThat(outcome.asText()).isEqualTo("ADOPTED"));
+            // its whip count of the procedural vote, assessed before the vote, against the result
+            JsonNode compared = api.get("manager", "/api/campaigns/" + id + "/forecasts").body().path("compared").get(0);
+            assertThat(compared.path("voteKey").asText()).isEqualTo("councilAgenda");
+            assertThat(compared.path("comparison").path("matched").asInt()).isEqualTo(15);
+            assertThat(compared.path("outcomeRight").asBoolean()).isTrue();
 
             JsonNode history = api.get("manager", "/api/campaigns/" + id + "/history?size=1000").body();
             assertThat(history.findValuesAsText("actor")).contains("coordinator", "manager");
