@@ -1,5 +1,7 @@
 package org.advocacy.engine.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,10 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,6 +40,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -79,6 +85,7 @@ public abstract class BrowserTest extends ApiTest {
     protected static final int PHONE_HEIGHT = 780;
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1");
     /** Deliberately refused pages answer 403 or 404: only what a page loads into itself must not fail. */
     private static final Set<ResourceType> SUBRESOURCES_THAT_MUST_LOAD =
@@ -298,6 +305,88 @@ public abstract class BrowserTest extends ApiTest {
     /** The element that has the keyboard focus. */
     protected WebElement activeElement() {
         return browser.switchTo().activeElement();
+    }
+
+    // ---------------------------------------------------------------- helpers of the journeys
+
+    protected static String unique(String title) {
+        return title + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A new COI follow-up campaign, named uniquely after {@code title}, and the coordinator signed in; its id. */
+    protected String campaignForTheCoordinator(String title) {
+        String campaign = campaigns.launchFollowUp(unique(title), HttpCampaigns.PUBLISHED_ON);
+        signIn("coordinator");
+        return campaign;
+    }
+
+    protected Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser()).executeScript(script, arguments);
+    }
+
+    protected void waitUntil(String what, Supplier<Boolean> condition) {
+        waitUntil(what, Duration.ofSeconds(10), condition);
+    }
+
+    protected void waitUntil(String what, Duration timeout, Supplier<Boolean> condition) {
+        new WebDriverWait(browser(), timeout).pollingEvery(POLL)
+                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .withMessage(() -> "waited for " + what + " on " + browser().getCurrentUrl())
+                .until(driver -> condition.get());
+    }
+
+    /**
+     * What of the form has no accessible name: each input, select and button needs a label for it,
+     * an enclosing label or an aria-label (a button its text); a radio also its group's legend.
+     */
+    @SuppressWarnings("unchecked")
+    protected List<String> labelProblems(String form) {
+        return (List<String>) script("""
+                const problems = [];
+                document.querySelectorAll(arguments[0] + ' input:not([type=hidden]), ' + arguments[0] + ' select, '
+                    + arguments[0] + ' textarea, ' + arguments[0] + ' button').forEach(control => {
+                  const text = element => (element ? element.textContent : '').trim();
+                  const byFor = control.id ? document.querySelector('label[for="' + CSS.escape(control.id) + '"]') : null;
+                  const labelledBy = (control.getAttribute('aria-labelledby') || '').split(' ').filter(id => id)
+                      .map(id => text(document.getElementById(id))).join(' ');
+                  const name = text(byFor) || text(control.closest('label')) || (control.getAttribute('aria-label') || '').trim()
+                      || labelledBy || (control.tagName === 'BUTTON' ? text(control) : '');
+                  const describe = control.outerHTML.slice(0, 120);
+                  if (!name) problems.push('no label: ' + describe);
+                  if (control.type === 'radio') {
+                    const fieldset = control.closest('fieldset');
+                    if (!fieldset || !text(fieldset.querySelector('legend'))) problems.push('no legend: ' + describe);
+                  }
+                });
+                return problems;
+                """, form);
+    }
+
+    /** Presses Tab until the element of that id has the focus, at most {@code most} times. */
+    protected void tabTo(String id, int most) {
+        for (int i = 0; i < most; i++) {
+            pressTab(1);
+            if (id.equals(activeElement().getAttribute("id"))) {
+                return;
+            }
+        }
+        assertThat(activeElement().getAttribute("id")).as("the focus after %d Tab(s)", most).isEqualTo(id);
+    }
+
+    /** Fails when the page shown, at 360 px, is wider than the screen; names the elements that stick out. */
+    @SuppressWarnings("unchecked")
+    protected void assertFitsAPhone(String page) {
+        List<Object> measured = atPhoneWidth(() -> (List<Object>) script("""
+                const limit = arguments[0] + 1;
+                const out = Array.from(document.querySelectorAll('body *'))
+                  .filter(e => e.getBoundingClientRect().right > limit && e.getClientRects().length > 0)
+                  .filter(e => !Array.from(e.children).some(child => child.getBoundingClientRect().right > limit));
+                return [document.documentElement.scrollWidth, out.slice(0, 6).map(e => e.tagName.toLowerCase()
+                  + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className : '')
+                  + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ')').join(', ')];
+                """, PHONE_WIDTH));
+        assertThat(((Number) measured.get(0)).longValue()).as("the width of %s at %d px; too wide: %s", page,
+                PHONE_WIDTH, measured.get(1)).isLessThanOrEqualTo(PHONE_WIDTH + 1);
     }
 
     // ---------------------------------------------------------------- the watchers
@@ -544,7 +633,7 @@ public abstract class BrowserTest extends ApiTest {
     }
 
     /** What {@code measure} reads of the page while it is shown at phone width; desktop again afterwards. */
-    protected <T> T atPhoneWidth(java.util.function.Supplier<T> measure) {
+    protected <T> T atPhoneWidth(Supplier<T> measure) {
         devTools.send(Emulation.setDeviceMetricsOverride(PHONE_WIDTH, PHONE_HEIGHT, 1, true, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),

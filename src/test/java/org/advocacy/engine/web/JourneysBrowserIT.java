@@ -8,20 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.advocacy.engine.support.BrowserTest;
 import org.advocacy.engine.support.HttpCampaigns;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,8 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * confuse it with another run's.
  */
 class JourneysBrowserIT extends BrowserTest {
-
-    private static final Duration POLL = Duration.ofMillis(50);
 
     // ---------------------------------------------------------------- 1. the coordinator's forms
 
@@ -368,9 +360,8 @@ class JourneysBrowserIT extends BrowserTest {
 
     @Test
     void a_coordinator_fills_in_and_submits_the_draft_with_the_keyboard_alone_and_every_control_has_a_label() {
-        String campaign = campaigns.launchFollowUp(unique("Keyboard only"), HttpCampaigns.PUBLISHED_ON);
+        String campaign = campaignForTheCoordinator("Keyboard only");
         String task = campaigns.awaitTask(campaign, "draft-hrc-resolution");
-        signIn("coordinator");
         open("/tasks/" + task);
         waitFor(By.id("task-form"));
         assertThat(labelProblems("#task-form")).as("controls without an accessible label").isEmpty();
@@ -416,9 +407,8 @@ class JourneysBrowserIT extends BrowserTest {
 
     @Test
     void the_inbox_the_campaign_page_the_vote_form_and_the_timeline_fit_a_phone_without_scrolling_sideways() {
-        String campaign = campaigns.launchFollowUp(unique("On a phone"), HttpCampaigns.PUBLISHED_ON);
+        String campaign = campaignForTheCoordinator("On a phone");
         String vote = campaigns.atHrcVote(campaign);
-        signIn("coordinator");
 
         open("/inbox");
         waitFor(By.id("inbox-tasks"));
@@ -450,9 +440,8 @@ class JourneysBrowserIT extends BrowserTest {
 
     @Test
     void a_security_council_vote_form_offers_the_five_permanent_members_and_the_council_of_2014() {
-        String campaign = campaigns.launchFollowUp(unique("Council vote form"), HttpCampaigns.PUBLISHED_ON);
+        String campaign = campaignForTheCoordinator("Council vote form");
         String vote = campaigns.atProceduralVote(campaign);
-        signIn("coordinator");
         open("/tasks/" + vote);
         waitFor(By.id("task-form"));
 
@@ -471,25 +460,6 @@ class JourneysBrowserIT extends BrowserTest {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static String unique(String title) {
-        return title + " " + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private Object script(String script, Object... arguments) {
-        return ((JavascriptExecutor) browser()).executeScript(script, arguments);
-    }
-
-    private void waitUntil(String what, Supplier<Boolean> condition) {
-        waitUntil(what, Duration.ofSeconds(10), condition);
-    }
-
-    private void waitUntil(String what, Duration timeout, Supplier<Boolean> condition) {
-        new WebDriverWait(browser(), timeout).pollingEvery(POLL)
-                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
-                .withMessage(() -> "waited for " + what + " on " + browser().getCurrentUrl())
-                .until(driver -> condition.get());
-    }
 
     /**
      * Types a date into the focused date input as a person does: its day, month and year in the
@@ -584,33 +554,6 @@ class JourneysBrowserIT extends BrowserTest {
                         && String.valueOf(sequence).equals(find(By.id("replay-position")).getAttribute("value")));
     }
 
-    /**
-     * What of the form has no accessible name: each input, select and button needs a label for it,
-     * an enclosing label or an aria-label (a button its text); a radio also its group's legend.
-     */
-    @SuppressWarnings("unchecked")
-    private List<String> labelProblems(String form) {
-        return (List<String>) script("""
-                const problems = [];
-                document.querySelectorAll(arguments[0] + ' input:not([type=hidden]), ' + arguments[0] + ' select, '
-                    + arguments[0] + ' textarea, ' + arguments[0] + ' button').forEach(control => {
-                  const text = element => (element ? element.textContent : '').trim();
-                  const byFor = control.id ? document.querySelector('label[for="' + CSS.escape(control.id) + '"]') : null;
-                  const labelledBy = (control.getAttribute('aria-labelledby') || '').split(' ').filter(id => id)
-                      .map(id => text(document.getElementById(id))).join(' ');
-                  const name = text(byFor) || text(control.closest('label')) || (control.getAttribute('aria-label') || '').trim()
-                      || labelledBy || (control.tagName === 'BUTTON' ? text(control) : '');
-                  const describe = control.outerHTML.slice(0, 120);
-                  if (!name) problems.push('no label: ' + describe);
-                  if (control.type === 'radio') {
-                    const fieldset = control.closest('fieldset');
-                    if (!fieldset || !text(fieldset.querySelector('legend'))) problems.push('no legend: ' + describe);
-                  }
-                });
-                return problems;
-                """, form);
-    }
-
     /** The controls of the form in document order, a group of radios counting once (Tab stops once in it). */
     @SuppressWarnings("unchecked")
     private List<String> formControls(String form) {
@@ -640,32 +583,5 @@ class JourneysBrowserIT extends BrowserTest {
             order.add(at);
         }
         return order;
-    }
-
-    /** Presses Tab until the element of that id has the focus, at most {@code most} times. */
-    private void tabTo(String id, int most) {
-        for (int i = 0; i < most; i++) {
-            pressTab(1);
-            if (id.equals(activeElement().getAttribute("id"))) {
-                return;
-            }
-        }
-        assertThat(activeElement().getAttribute("id")).as("the focus after %d Tab(s)", most).isEqualTo(id);
-    }
-
-    /** Fails when the page shown, at 360 px, is wider than the screen; names the elements that stick out. */
-    @SuppressWarnings("unchecked")
-    private void assertFitsAPhone(String page) {
-        List<Object> measured = atPhoneWidth(() -> (List<Object>) script("""
-                const limit = arguments[0] + 1;
-                const out = Array.from(document.querySelectorAll('body *'))
-                  .filter(e => e.getBoundingClientRect().right > limit && e.getClientRects().length > 0)
-                  .filter(e => !Array.from(e.children).some(child => child.getBoundingClientRect().right > limit));
-                return [document.documentElement.scrollWidth, out.slice(0, 6).map(e => e.tagName.toLowerCase()
-                  + (e.id ? '#' + e.id : '') + (typeof e.className === 'string' && e.className ? '.' + e.className : '')
-                  + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ')').join(', ')];
-                """, PHONE_WIDTH));
-        assertThat(((Number) measured.get(0)).longValue()).as("the width of %s at %d px; too wide: %s", page,
-                PHONE_WIDTH, measured.get(1)).isLessThanOrEqualTo(PHONE_WIDTH + 1);
     }
 }
