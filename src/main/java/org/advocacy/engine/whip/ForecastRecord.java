@@ -31,15 +31,17 @@ public class ForecastRecord {
     private final CampaignViews campaigns;
     private final UnMembership membership;
     private final VoteOutcomeDecision decision;
+    private final WhipCount whipCount;
 
-    ForecastRecord(CampaignViews campaigns, UnMembership membership, VoteOutcomeDecision decision) {
+    ForecastRecord(CampaignViews campaigns, UnMembership membership, VoteOutcomeDecision decision, WhipCount whipCount) {
+        this.whipCount = whipCount;
         this.campaigns = campaigns;
         this.membership = membership;
         this.decision = decision;
     }
 
     /** One vote's forecast against its result. */
-    public record Compared(String campaignId, String title, String voteKey, String taskKey, VoteRule rule,
+    public record Compared(String campaignId, String title, String voteKey, String label, String taskKey, VoteRule rule,
                            LocalDate date, String symbol, long sequence, Forecast forecast,
                            ForecastComparison comparison, double accuracy, boolean outcomeRight) {
     }
@@ -56,6 +58,8 @@ public class ForecastRecord {
     /** The campaign's compared votes, in the order they were recorded. */
     public List<Compared> of(CampaignSnapshot campaign) {
         List<Compared> compared = new ArrayList<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        whipCount.votes(campaign).forEach(vote -> labels.put(vote.voteKey(), vote.label()));
         for (RecordedVote recorded : campaign.votes()) {
             if (recorded.positions() == null) {
                 continue;
@@ -74,7 +78,8 @@ public class ForecastRecord {
                     .ifPresent(named -> positions.put(member, named)));
             Forecast forecast = Forecast.of(rule, electorate, positions, decision);
             ForecastComparison comparison = ForecastComparison.of(forecast, electorate, positions, vote, recorded.outcome());
-            compared.add(new Compared(campaign.id(), campaign.title(), recorded.outcomeKey(), recorded.taskKey(), rule,
+            compared.add(new Compared(campaign.id(), campaign.title(), recorded.outcomeKey(),
+                    labels.getOrDefault(recorded.outcomeKey(), recorded.outcomeKey()), recorded.taskKey(), rule,
                     vote.date(), recorded.symbol(), recorded.sequence(), forecast, comparison, comparison.accuracy(),
                     comparison.outcomeRight()));
         }

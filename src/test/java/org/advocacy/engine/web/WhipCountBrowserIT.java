@@ -151,7 +151,7 @@ class WhipCountBrowserIT extends BrowserTest {
         open(whipPath(campaign));
         WebElement compared = waitFor(By.cssSelector(".compared .card[data-vote-key='" + VOTE + "']"));
         assertThat(compared.getAttribute("data-accuracy")).isEqualTo("1.0");
-        assertThat(compared.getText()).contains("100% right: 15 of 15 members as forecast", "S/PV.7353",
+        assertThat(compared.getText()).contains("Procedural vote on the agenda", "100% right: 15 of 15 members as forecast", "S/PV.7353",
                 "22 Dec 2014");
         assertThat(compared.findElements(By.cssSelector(".misses"))).as("no member misjudged").isEmpty();
         screenshot("whip-compared");
@@ -167,7 +167,7 @@ class WhipCountBrowserIT extends BrowserTest {
 
         find(By.id("accuracy-link")).click();
         WebElement listed = waitFor(By.cssSelector("table#compared-votes tr[data-campaign='" + campaign + "']"));
-        assertThat(listed.findElement(By.cssSelector("td[data-label='Vote']")).getText()).isEqualTo("S/PV.7353");
+        assertThat(listed.findElement(By.cssSelector("td[data-label='Vote']")).getText()).isEqualTo("Procedural vote on the agenda (S/PV.7353)");
         assertThat(listed.findElement(By.cssSelector("td[data-label='Accuracy']")).getText())
                 .isEqualTo("100% (15 of 15)");
         assertThat(listed.findElement(By.cssSelector("td[data-label='Date']")).getText()).isEqualTo("22 Dec 2014");
