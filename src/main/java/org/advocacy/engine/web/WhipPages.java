@@ -96,6 +96,7 @@ class WhipPages {
     @PostMapping("/campaigns/{id}/whip/{voteKey}")
     String assess(@PathVariable String id, @PathVariable String voteKey, @RequestParam MultiValueMap<String, String> form,
                   RedirectAttributes redirect) {
+        whipCount.vote(whipCount.campaign(id), voteKey);
         List<String> members = form.getOrDefault("member", List.of());
         List<String> positions = form.getOrDefault("position", List.of());
         List<String> notes = form.getOrDefault("note", List.of());
@@ -132,6 +133,7 @@ class WhipPages {
     @PostMapping("/campaigns/{id}/whip/{voteKey}/electorate")
     String enter(@PathVariable String id, @PathVariable String voteKey, @RequestParam(required = false) String year,
                  @RequestParam(required = false) String members, RedirectAttributes redirect) {
+        whipCount.vote(whipCount.campaign(id), voteKey);
         attempt(redirect, "Entered who votes.", () -> {
             Integer number = year == null || year.isBlank() ? null : parsedYear(year);
             List<String> names = members == null ? null : members.lines().map(String::strip)

@@ -41,9 +41,11 @@ class PositionsController {
     @PostMapping("/api/campaigns/{id}/positions/{voteKey}")
     ResponseEntity<Void> assess(@PathVariable String id, @PathVariable String voteKey,
                                 @RequestBody(required = false) Map<String, Object> body) {
+        onlyFields(body, "year", "positions");
         Object positions = body == null ? null : body.get("positions");
-        if (positions != null && !(positions instanceof List<?> list && list.stream().allMatch(Map.class::isInstance))) {
-            throw new BadRequest("positions is a list of {member, position, note, source}");
+        if (positions != null && !(positions instanceof List<?> list && list.stream().allMatch(entry -> entry instanceof Map<?, ?> map
+                && ENTRY_FIELDS.containsAll(map.keySet())))) {
+            throw new BadRequest("positions is a list of {member, position, note, source}, with no other field");
         }
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> entries = (List<Map<String, Object>>) positions;
@@ -55,6 +57,7 @@ class PositionsController {
     @PostMapping("/api/campaigns/{id}/electorate/{voteKey}")
     ResponseEntity<Void> enter(@PathVariable String id, @PathVariable String voteKey,
                                @RequestBody(required = false) Map<String, Object> body) {
+        onlyFields(body, "year", "members");
         Object members = body == null ? null : body.get("members");
         if (members != null && !(members instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
             throw new BadRequest("members is a list of member states' short names");
@@ -94,6 +97,16 @@ class PositionsController {
     @GetMapping("/api/forecasts/accuracy")
     ForecastRecord.Accuracy accuracy() {
         return record.accuracy();
+    }
+
+    private static final java.util.Set<String> ENTRY_FIELDS = java.util.Set.of("member", "position", "note", "source");
+
+    /** A body with a field that no such request takes is refused, as everywhere in the API. */
+    private static void onlyFields(Map<String, Object> body, String... fields) {
+        if (body != null && !List.of(fields).containsAll(body.keySet())) {
+            throw new BadRequest("this request takes only " + String.join(" and ", fields) + ", not "
+                    + body.keySet().stream().filter(field -> !List.of(fields).contains(field)).toList());
+        }
     }
 
     private static Integer year(Map<String, Object> body) {

@@ -95,7 +95,10 @@ class HostileRequestsIT {
                 new Target("manager", "/api/campaigns/" + campaign + "/verify",
                         Map.of("statement", "campaign-checkpoint/1", "signature", "AAAA", "publicKey", "AAAA")),
                 new Target("admin", "/api/admin/evidence", Map.of("format", "campaign-events/2", "campaignId", campaign,
-                        "events", List.of())));
+                        "events", List.of())),
+                new Target("coordinator", "/api/campaigns/" + campaign + "/positions/councilAgenda", Map.of("year", 2014,
+                        "positions", List.of(Map.of("member", "France", "position", "YES")))),
+                new Target("coordinator", "/api/campaigns/" + campaign + "/electorate/councilAgenda", Map.of("year", 2015)));
     }
 
     // ---- bodies
@@ -216,7 +219,10 @@ class HostileRequestsIT {
                 "POST /api/tasks/{id}/assign", "POST /api/campaigns/{id}/tasks/" + "{id}/claim",
                 "POST /api/campaigns/{id}/tasks/{id}/complete",
                 "GET /api/checkpoints/{id}", "GET /api/checkpoints/{id}/file", "GET /api/checkpoints/{id}/statement",
-                "GET /api/checkpoints/{id}/signature", "GET /api/checkpoints/{id}/heads");
+                "GET /api/checkpoints/{id}/signature", "GET /api/checkpoints/{id}/heads",
+                "GET /api/campaigns/{id}/forecast/councilAgenda", "GET /api/campaigns/{id}/forecasts",
+                "GET /api/campaigns/{id}/warnings", "POST /api/campaigns/{id}/positions/councilAgenda",
+                "POST /api/campaigns/{id}/electorate/{id}");
     }
 
     @Provide

@@ -33,6 +33,7 @@ class HostileFormsIT {
     private static PageSession manager;
     private static String draftTask;
     private static String voteTask;
+    private static String whipPath;
 
     @BeforeContainer
     static void openTasksOnTheSharedApp() {
@@ -41,6 +42,9 @@ class HostileFormsIT {
         String campaign = campaigns.launchFollowUp("Hostile forms " + UUID.randomUUID(), PUBLISHED_ON);
         draftTask = campaigns.awaitTask(campaign, "draft-hrc-resolution");
         voteTask = campaigns.atHrcVote(campaigns.launchFollowUp("Hostile vote forms " + UUID.randomUUID(), PUBLISHED_ON));
+        whipPath = "/campaigns/" + campaign + "/whip/councilAgenda";
+        new ApiClient(port).post("coordinator", "/api/campaigns/" + campaign + "/electorate/councilAgenda",
+                Map.of("year", 2014));
         coordinator = PageSession.signedIn(port, "coordinator");
         manager = PageSession.signedIn(port, "manager");
     }
@@ -69,6 +73,36 @@ class HostileFormsIT {
         Page page = submit(coordinator, "/tasks/" + voteTask, form);
 
         assertShownAgainWithMessages(page, form);
+    }
+
+    @Property(tries = 60)
+    void a_whip_count_grid_or_electorate_with_values_no_vote_takes_is_refused_on_its_page_and_nothing_is_written(
+            @ForAll("hostile") String member, @ForAll("notAPosition") String position, @ForAll("hostile") String note,
+            @ForAll("hostile") String year) {
+        List<Map.Entry<String, String>> grid = List.of(Map.entry("member", "France"), Map.entry("position", position),
+                Map.entry("note", note), Map.entry("source", note), Map.entry("member", member),
+                Map.entry("position", "YES"), Map.entry("note", ""), Map.entry("source", ""), Map.entry("show", note));
+        List<Map.Entry<String, String>> bulk = List.of(Map.entry("member", member), Map.entry("position", ""),
+                Map.entry("pick", member), Map.entry("bulk", position), Map.entry("setTicked", "1"));
+        List<Map.Entry<String, String>> electorate = List.of(Map.entry("year", year), Map.entry("members", note));
+        for (Map.Entry<String, List<Map.Entry<String, String>>> form : List.of(Map.entry(whipPath, grid),
+                Map.entry(whipPath, bulk), Map.entry(whipPath + "/electorate", electorate))) {
+            Page page = Hostile.nothingWritten(() -> coordinator.post(form.getKey(), coordinator.csrf(whipPath),
+                    form.getValue()), form.getKey());
+            assertThat(page.status()).as("%s: %s", form.getKey(), page.body()).isEqualTo(302);
+            assertThat(page.location()).as("redirect of %s", form.getKey()).matches("(http://localhost:\\d+)?"
+                    + java.util.regex.Pattern.quote(whipPath) + "(\\?show=[A-Z_]+)?");
+            Hostile.assertSecurityHeaders(page.headers(), form.getKey());
+            Page shown = coordinator.get(page.location().replaceFirst("^http://localhost:\\d+", ""));
+            assertThat(shown.body()).as("the refusal shown").contains("Nothing was recorded");
+            for (String value : List.of(member, note)) {
+                // long enough not to be some text of the page itself
+                if (value.contains("<") && value.length() >= 8) {
+                    assertThat(shown.body()).as("the value shown again").doesNotContain(value);
+                }
+            }
+        }
+        assertThat(coordinator.get(whipPath).status()).isEqualTo(200);
     }
 
     @Property(tries = 60)
@@ -141,6 +175,11 @@ class HostileFormsIT {
     @Provide
     Arbitrary<String> notYesOrNo() {
         return Hostile.strings().filter(text -> !List.of("true", "false", "yes", "no", "on").contains(text.strip()));
+    }
+
+    @Provide
+    Arbitrary<String> notAPosition() {
+        return Hostile.strings().filter(text -> org.advocacy.engine.votes.Position.named(text).isEmpty() && !text.isBlank());
     }
 
     @Provide
