@@ -1,6 +1,5 @@
 package org.advocacy.engine.web;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.advocacy.engine.campaign.CampaignSnapshot;
@@ -27,11 +26,11 @@ class ForecastPanels {
 
     /** The campaign page: every vote of its template with its forecast, and the forecasts against the results. */
     void forCampaign(CampaignSnapshot campaign, Model model) {
+        ForecastRecord.CampaignForecasts forecasts = record.forecasts(campaign);
         model.addAttribute("campaignId", campaign.id());
-        model.addAttribute("votePanels", whipCount.forecasts(campaign));
-        List<ForecastRecord.Compared> compared = record.of(campaign);
-        model.addAttribute("compared", compared);
-        model.addAttribute("campaignAccuracy", ForecastRecord.mean(compared));
+        model.addAttribute("votePanels", forecasts.votes());
+        model.addAttribute("compared", forecasts.compared());
+        model.addAttribute("campaignAccuracy", forecasts.accuracy());
     }
 
     /** A task's form: the forecast of the vote it records or names, and what it warns of. */

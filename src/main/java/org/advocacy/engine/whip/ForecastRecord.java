@@ -55,6 +55,16 @@ public class ForecastRecord {
                            int outcomesRight) {
     }
 
+    /** A campaign's votes with their forecasts, and its forecasts compared with the votes recorded. */
+    public record CampaignForecasts(List<WhipCount.VoteForecast> votes, List<Compared> compared, double accuracy) {
+    }
+
+    /** What the campaign's whip count says now, and how its forecasts fared. */
+    public CampaignForecasts forecasts(CampaignSnapshot campaign) {
+        List<Compared> compared = of(campaign);
+        return new CampaignForecasts(whipCount.forecasts(campaign), compared, mean(compared));
+    }
+
     /** The campaign's compared votes, in the order they were recorded. */
     public List<Compared> of(CampaignSnapshot campaign) {
         List<Compared> compared = new ArrayList<>();
@@ -100,7 +110,7 @@ public class ForecastRecord {
     }
 
     /** Mean accuracy of the votes, 0 to 1; 0 for none. */
-    public static double mean(List<Compared> votes) {
+    private static double mean(List<Compared> votes) {
         return votes.stream().mapToDouble(Compared::accuracy).average().orElse(0);
     }
 

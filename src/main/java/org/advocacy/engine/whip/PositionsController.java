@@ -33,10 +33,6 @@ class PositionsController {
     record TaskWarnings(String taskId, String taskKey, List<String> warnings) {
     }
 
-    /** A campaign's votes with their forecasts, and the forecasts compared with the votes recorded. */
-    record CampaignForecasts(List<WhipCount.VoteForecast> votes, List<ForecastRecord.Compared> compared, double accuracy) {
-    }
-
     /** Body {@code {"year": 2014, "positions": [{"member", "position", "note", "source"}]}}; year for Council votes. */
     @PostMapping("/api/campaigns/{id}/positions/{voteKey}")
     ResponseEntity<Void> assess(@PathVariable String id, @PathVariable String voteKey,
@@ -75,10 +71,8 @@ class PositionsController {
     }
 
     @GetMapping("/api/campaigns/{id}/forecasts")
-    CampaignForecasts forecasts(@PathVariable String id) {
-        CampaignSnapshot campaign = whipCount.campaign(id);
-        List<ForecastRecord.Compared> compared = record.of(campaign);
-        return new CampaignForecasts(whipCount.forecasts(campaign), compared, ForecastRecord.mean(compared));
+    ForecastRecord.CampaignForecasts forecasts(@PathVariable String id) {
+        return record.forecasts(whipCount.campaign(id));
     }
 
     @GetMapping("/api/campaigns/{id}/warnings")

@@ -230,17 +230,20 @@ public class WhipCount {
             return Optional.of(entered.members());
         }
         if (rule.council()) {
-            int now = Year.now().getValue();
-            return membership.councilYears().contains(now) ? Optional.of(membership.councilMembers(now)) : Optional.empty();
+            return currentCouncil(rule).map(Electorate::members);
         }
         return rule == VoteRule.hrc ? Optional.empty() : Optional.of(membership.memberStates());
     }
 
     /** A Council vote with no electorate entered counts the Council of this year, when known: entered as such. */
     private Electorate impliedCouncil(CampaignSnapshot campaign, VoteRule rule, String voteKey) {
+        return rule.council() && !campaign.electorates().containsKey(voteKey) ? currentCouncil(rule).orElse(null) : null;
+    }
+
+    /** The Security Council of the current year, when the reference data knows it. */
+    private Optional<Electorate> currentCouncil(VoteRule rule) {
         int now = Year.now().getValue();
-        return rule.council() && !campaign.electorates().containsKey(voteKey) && membership.councilYears().contains(now)
-                ? councilOf(rule, now) : null;
+        return membership.councilYears().contains(now) ? Optional.of(councilOf(rule, now)) : Optional.empty();
     }
 
     private Integer yearOf(CampaignSnapshot campaign, String voteKey, Electorate entered) {
@@ -252,7 +255,7 @@ public class WhipCount {
             return known.year();
         }
         VoteRule rule = vote(campaign, voteKey).rule();
-        return rule.council() && membership.councilYears().contains(Year.now().getValue()) ? Year.now().getValue() : null;
+        return rule.council() ? currentCouncil(rule).map(Electorate::year).orElse(null) : null;
     }
 
     private String missingElectorate(VoteRule rule) {
