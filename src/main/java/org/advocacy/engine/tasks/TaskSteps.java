@@ -163,7 +163,7 @@ public class TaskSteps {
                 task.processInstanceId(), task.id());
         workflow.complete(task, form, submission);
         log.info("{} completed task {} ({}) of campaign {}", Actors.current(), task.id(), task.key(), task.campaignId());
-        return campaign == null ? List.of() : warnings.after(campaign, task.key(), submission.fields());
+        return campaign == null ? List.of() : warnings.after(campaign, form, submission.fields());
     }
 
     /** Until the transaction ends, not the method: the commit is part of what the caller waits for. */

@@ -53,20 +53,22 @@ public class PathWarnings {
         return against(forecast.get());
     }
 
-    /** What the submitted fields warn of: fewer backers named than the vote needs. */
-    public List<String> after(CampaignSnapshot campaign, String taskKey, Map<String, Object> fields) {
-        Optional<TaskForm> task = whipCount.task(campaign, taskKey);
-        Optional<CampaignVote> vote = voteOf(campaign, taskKey);
-        if (task.isEmpty() || task.get().backers() == null || vote.isEmpty() || !vote.get().rule().council()
-                || fields == null || !(fields.get(task.get().backers()) instanceof List<?> named)) {
+    /**
+     * What the submitted fields of {@code form} warn of: fewer backers named than the vote needs.
+     * Only a form that names its backers costs a look at the template: every other step, the most,
+     * pays nothing on its write path.
+     */
+    public List<String> after(CampaignSnapshot campaign, TaskForm form, Map<String, Object> fields) {
+        if (form.backers() == null || fields == null || !(fields.get(form.backers()) instanceof List<?> named)) {
             return List.of();
         }
-        if (named.size() < Forecast.COUNCIL_MAJORITY) {
-            return List.of("only " + named.size() + " backer" + (named.size() == 1 ? "" : "s") + " named: the "
-                    + vote.get().label() + " needs " + Forecast.COUNCIL_MAJORITY + " in favour, "
-                    + (Forecast.COUNCIL_MAJORITY - named.size()) + " more");
+        Optional<CampaignVote> vote = voteOf(campaign, form.key());
+        if (vote.isEmpty() || !vote.get().rule().council() || named.size() >= Forecast.COUNCIL_MAJORITY) {
+            return List.of();
         }
-        return List.of();
+        return List.of("only " + named.size() + " backer" + (named.size() == 1 ? "" : "s") + " named: the "
+                + vote.get().label() + " needs " + Forecast.COUNCIL_MAJORITY + " in favour, "
+                + (Forecast.COUNCIL_MAJORITY - named.size()) + " more");
     }
 
     /** The forecast's warnings: what it needs to pass under the body's rule, the Council's count of backers first. */
